@@ -5,8 +5,8 @@
  */
 import type { components, operations, paths } from "./generated/openapi.js";
 
-export type { components, operations, paths };
 export { spec } from "./generated/spec.js";
+export type { components, operations, paths };
 
 type Schemas = components["schemas"];
 
