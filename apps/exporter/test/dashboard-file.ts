@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+
+/** A query of a panel. */
+export interface Target {
+  expr: string;
+  datasource: { uid: string };
+}
+
+/** A panel of the dashboard. */
+export interface Panel {
+  title: string;
+  datasource: { uid: string };
+  targets: Target[];
+}
+
+/** The shipped dashboard, parsed. */
+export const dashboard = JSON.parse(
+  readFileSync(new URL("../deploy/grafana-dashboard.json", import.meta.url), "utf8"),
+) as {
+  panels: Panel[];
+  templating: { list: Array<{ name: string; type: string; query: unknown }> };
+};
+
+/** Every query of every panel. */
+export const dashboardExprs: string[] = dashboard.panels.flatMap((p) =>
+  p.targets.map((t) => t.expr),
+);
+
+/** Every `nineproxy_*` name a query reads. */
+export function metricNames(expr: string): string[] {
+  return [...expr.matchAll(/\b(nineproxy_[a-z0-9_]+)\b/g)].map((m) => m[1] ?? "");
+}
+
+/** A query as Grafana would send it: every account, a fixed rate window. */
+export function asSent(expr: string): string {
+  return expr.replaceAll("$account", ".*").replaceAll("$__rate_interval", "1m");
+}

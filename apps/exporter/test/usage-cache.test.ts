@@ -1,0 +1,128 @@
+import { summarize } from "@nineproxy/usage";
+import { describe, expect, it } from "vitest";
+import type { Snapshot } from "../src/upstream/read-usage.js";
+import { UsageCache } from "../src/upstream/usage-cache.js";
+
+const snapshot = (configs: number): Snapshot => ({
+  summary: summarize(Array.from({ length: configs }, (_, i) => ({ start_port: i, end_port: i }))),
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A read that counts its calls and answers what `next` says, after `delayMs`. */
+function fakeRead(delayMs = 20) {
+  const calls = { n: 0, signals: [] as AbortSignal[] };
+  let next: () => Snapshot = () => snapshot(1);
+  const read = async (signal: AbortSignal) => {
+    calls.n += 1;
+    calls.signals.push(signal);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, delayMs);
+      signal.addEventListener("abort", () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
+    });
+    return next();
+  };
+  return { read, calls, answer: (f: () => Snapshot) => (next = f) };
+}
+
+describe("UsageCache", () => {
+  it("shares one read among concurrent refreshes", async () => {
+    const fake = fakeRead();
+    const cache = new UsageCache(fake.read, { ttlMs: 60_000 });
+    await Promise.all(Array.from({ length: 50 }, () => cache.refresh(1000)));
+    expect(fake.calls.n).toBe(1);
+    expect(cache.up).toBe(true);
+    expect(cache.snapshot?.summary.configs).toBe(1);
+  });
+
+  it("reuses the outcome for the TTL, then reads again", async () => {
+    let now = 1_000_000;
+    const fake = fakeRead(1);
+    const cache = new UsageCache(fake.read, { ttlMs: 60_000, clock: () => now });
+    await cache.refresh(1000);
+    now += 59_999;
+    await cache.refresh(1000);
+    expect(fake.calls.n).toBe(1);
+    now += 1;
+    await cache.refresh(1000);
+    expect(fake.calls.n).toBe(2);
+  });
+
+  it("keeps the last good snapshot and its time when a read fails", async () => {
+    let now = 1_000_000;
+    const fake = fakeRead(1);
+    const cache = new UsageCache(fake.read, { ttlMs: 10, clock: () => now });
+    fake.answer(() => snapshot(3));
+    await cache.refresh(1000);
+    const good = cache.snapshot;
+    const goodAt = cache.lastSuccessMs;
+
+    now += 10;
+    fake.answer(() => {
+      throw new Error("vendor down");
+    });
+    await cache.refresh(1000);
+    expect(cache.up).toBe(false);
+    expect(cache.snapshot).toBe(good);
+    expect(cache.lastSuccessMs).toBe(goodAt);
+    expect(cache.reads).toEqual({ success: 1, failure: 1 });
+  });
+
+  it("also reuses a failure for the TTL, so a failing vendor sees one read per TTL", async () => {
+    const fake = fakeRead(1);
+    fake.answer(() => {
+      throw new Error("vendor down");
+    });
+    const cache = new UsageCache(fake.read, { ttlMs: 60_000 });
+    for (let i = 0; i < 5; i++) await cache.refresh(1000);
+    expect(fake.calls.n).toBe(1);
+  });
+
+  it("bounds a read by the budget of the refresh that started it", async () => {
+    const fake = fakeRead(5_000);
+    const cache = new UsageCache(fake.read, { ttlMs: 60_000 });
+    const started = Date.now();
+    await cache.refresh(100);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(fake.calls.signals[0]?.aborted).toBe(true);
+    expect(cache.up).toBe(false);
+  });
+
+  it("lets a late refresh wait no longer than its own budget", async () => {
+    const fake = fakeRead(300);
+    const cache = new UsageCache(fake.read, { ttlMs: 60_000 });
+    const first = cache.refresh(5000);
+    const started = Date.now();
+    await cache.refresh(50);
+    expect(Date.now() - started).toBeLessThan(250);
+    await first;
+    expect(cache.up).toBe(true);
+    expect(fake.calls.n).toBe(1);
+  });
+
+  it("cancels the read in flight on close and reads no more", async () => {
+    const fake = fakeRead(5_000);
+    const cache = new UsageCache(fake.read, { ttlMs: 0 });
+    const refresh = cache.refresh(10_000);
+    await sleep(10);
+    cache.close();
+    await refresh;
+    expect(fake.calls.signals[0]?.aborted).toBe(true);
+    await cache.refresh(1000);
+    expect(fake.calls.n).toBe(1);
+  });
+
+  it("survives an outcome callback that throws", async () => {
+    const fake = fakeRead(1);
+    const cache = new UsageCache(fake.read, {
+      ttlMs: 0,
+      onOutcome: () => {
+        throw new Error("broken logger");
+      },
+    });
+    await expect(cache.refresh(1000)).resolves.toBeUndefined();
+    expect(cache.up).toBe(true);
+  });
+});
