@@ -1,0 +1,51 @@
+import type {
+  Config,
+  CreateConfigRequest,
+  ListConfigsQuery,
+  UpdateConfigRequest,
+} from "@nineproxy/api-types";
+
+/** Per-call options the bot passes to the client. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  deadlineMs?: number;
+}
+
+/**
+ * The part of `@nineproxy/client`'s `client.configs` the bot uses.
+ * @see ../../../packages/client/src/index.ts
+ */
+export interface ConfigsApi {
+  list(
+    query?: ListConfigsQuery,
+    opts?: CallOptions,
+  ): Promise<{ items: Config[]; total_items: number; total_pages: number }>;
+  items(query?: ListConfigsQuery, opts?: CallOptions): AsyncIterable<Config>;
+  create(body: CreateConfigRequest, opts?: CallOptions): Promise<Config>;
+  update(body: UpdateConfigRequest, opts?: CallOptions): Promise<Config>;
+  delete(startPorts: number[], opts?: CallOptions): Promise<{ deleted: boolean }>;
+}
+
+/** Finds the config whose range starts at `startPort`, walking the list sorted by start port. */
+export async function findConfig(api: ConfigsApi, startPort: number): Promise<Config | undefined> {
+  for await (const config of api.items({ sort_by: "start_port", order_by: "asc" })) {
+    if (config.start_port === startPort) return config;
+  }
+  return undefined;
+}
+
+/** Finds the configs starting at each of `startPorts` (one walk of the list). */
+export async function findConfigs(
+  api: ConfigsApi,
+  startPorts: readonly number[],
+): Promise<Map<number, Config>> {
+  const wanted = new Set(startPorts);
+  const found = new Map<number, Config>();
+  for await (const config of api.items({ sort_by: "start_port", order_by: "asc" })) {
+    if (config.start_port !== undefined && wanted.has(config.start_port)) {
+      found.set(config.start_port, config);
+      if (found.size === wanted.size) break;
+    }
+  }
+  return found;
+}

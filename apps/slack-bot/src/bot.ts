@@ -1,0 +1,292 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createClient } from "@nineproxy/client";
+import { App } from "@slack/bolt";
+import { type Logger, pino } from "pino";
+import {
+  type AccessPolicy,
+  type Caller,
+  cachedMembers,
+  canRead,
+  type UsergroupMembers,
+} from "./access/policy.js";
+import type { ConfigsApi } from "./api.js";
+import { audit } from "./audit.js";
+import { parseCommand } from "./command/parse.js";
+import { ACTION_IDS, runAction } from "./handlers/actions.js";
+import type { HandlerContext, Outcome } from "./handlers/context.js";
+import { runCommand } from "./handlers/dispatch.js";
+import { NonceLedger } from "./handlers/nonce-ledger.js";
+import { RecentCreates } from "./handlers/recent-creates.js";
+import { messageScrubber } from "./redact.js";
+import { apiErrorText, errorKind } from "./render/api-error.js";
+import { parseErrorMessage } from "./render/parse-error.js";
+import { boltLogger } from "./slack/bolt-logger.js";
+import { buttonKey } from "./slack/button-token.js";
+import { ephemeral } from "./slack/message.js";
+import { SignedHttpReceiver } from "./slack/receiver.js";
+import { createResponder } from "./slack/response-url.js";
+
+/** Options of {@link startBot}. */
+export interface BotOptions {
+  /** Slack signing secret; an empty one is refused. */
+  signingSecret: string;
+  /** Bot token (`xoxb-…`); used for user group lookups. */
+  botToken: string;
+  /** App-level token (`xapp-…`): when set, Socket Mode instead of HTTP. */
+  appToken?: string;
+  /** Bot ids; when both are set Bolt makes no `auth.test` call. */
+  botId?: string;
+  botUserId?: string;
+  /** Where 9Proxy is and the key; ignored when `api` is given. */
+  nineproxy?: { baseUrl: string; apiKey: string };
+  /** The configs API to use instead of a client built from `nineproxy` (tests). */
+  api?: ConfigsApi;
+  /** Who may read and write. */
+  access: AccessPolicy;
+  /** Port of `/slack/events` and `/healthz`. Default 3000; 0 picks a free one. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** The slash command. Default `/proxy`. */
+  command?: string;
+  logger?: Logger;
+  /** Prefixes a `response_url` must start with. Default `["https://hooks.slack.com/"]`. */
+  responseUrlPrefixes?: string[];
+  /** User group members lookup. Default: Slack's `usergroups.users.list`, cached 60 s. */
+  usergroupMembers?: UsergroupMembers;
+  /** Clock in ms. Default `Date.now`. */
+  now?: () => number;
+  /** The same create by the same user within this window asks first. Default 120 s. */
+  duplicateCreateWindowMs?: number;
+  /** Lifetime of confirmation buttons. Default 10 min. */
+  buttonTtlMs?: number;
+  /** Configs per `list` page. Default 20. */
+  pageSize?: number;
+  /** fetch used to post to `response_url`. Default global fetch. */
+  fetch?: typeof fetch;
+  /** How long `close()` waits for commands in flight. Default 10 s. */
+  drainTimeoutMs?: number;
+}
+
+/** A running bot. */
+export interface RunningBot {
+  /** Base URL of the HTTP server (`/slack/events`, `/healthz`). */
+  url: string;
+  /** Stops taking requests, lets work in flight finish (bounded), and stops. */
+  close(): Promise<void>;
+}
+
+/** Starts the `/proxy` bot: Bolt behind a verifying receiver (or Socket Mode), plus `/healthz`. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  if (!options.signingSecret)
+    throw new Error("The Slack signing secret is empty: refusing to start.");
+  const logger = options.logger ?? pino({ level: "info" });
+  const now = options.now ?? Date.now;
+  const slash = options.command ?? "/proxy";
+  const secrets = [
+    options.signingSecret,
+    options.botToken,
+    options.appToken ?? "",
+    options.nineproxy?.apiKey ?? "",
+  ];
+  const scrub = messageScrubber(secrets);
+  const api: ConfigsApi = options.api ?? buildApi(options, logger);
+
+  const receiver = options.appToken
+    ? undefined
+    : new SignedHttpReceiver({
+        signingSecret: options.signingSecret,
+        port: options.port ?? 3000,
+        host: options.host ?? "127.0.0.1",
+        logger,
+        now,
+        drainTimeoutMs: options.drainTimeoutMs,
+      });
+  const ids =
+    options.botId && options.botUserId
+      ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false }
+      : {};
+  const app = new App({
+    token: options.botToken,
+    ...ids,
+    ...(receiver ? { receiver } : { appToken: options.appToken, socketMode: true }),
+    logger: boltLogger(logger),
+    // note: no conversation state is used; skipping Bolt's store saves work on every request
+    convoStore: false,
+  });
+
+  const members =
+    options.usergroupMembers ??
+    cachedMembers(async (usergroup) => {
+      const result = await app.client.usergroups.users.list({ usergroup });
+      return result.users ?? [];
+    }, 60_000);
+  const shared = {
+    slash,
+    api,
+    policy: options.access,
+    members,
+    now,
+    buttons: { key: buttonKey(options.signingSecret), ttlMs: options.buttonTtlMs ?? 10 * 60_000 },
+    recentCreates: new RecentCreates(options.duplicateCreateWindowMs ?? 120_000),
+    usedNonces: new NonceLedger(),
+    pageSize: options.pageSize ?? 20,
+    logger,
+  };
+  const context = (caller: Caller, responseUrl: unknown): HandlerContext => ({
+    ...shared,
+    caller,
+    respond: createResponder(responseUrl, {
+      allowedPrefixes: options.responseUrlPrefixes ?? ["https://hooks.slack.com/"],
+      logger,
+      scrub,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
+  });
+
+  // slash command: ack first (answering at once only what needs no call), then work
+  app.command(slash, async ({ command, ack }) => {
+    const started = now();
+    const caller = { team: command.team_id, user: command.user_id, channel: command.channel_id };
+    const parsed = parseCommand(command.text ?? "", slash);
+    const base = { kind: "command" as const, ...caller };
+    const read = canRead(options.access, caller);
+    if (!read.allowed) {
+      await ack(scrub(ephemeral(read.reason)));
+      audit(logger, { ...base, command: "?", result: "denied", durationMs: now() - started });
+      return;
+    }
+    if (!parsed.ok) {
+      await ack(scrub(parseErrorMessage(parsed.error)));
+      const args = { token: parsed.error.token?.slice(0, 64) };
+      const name = parsed.error.command ?? "?";
+      audit(logger, {
+        ...base,
+        command: name,
+        args,
+        result: "invalid",
+        durationMs: now() - started,
+      });
+      return;
+    }
+    await ack();
+    const ctx = context(caller, command.response_url);
+    const outcome = await guarded(ctx, () => runCommand(ctx, parsed.command));
+    audit(logger, {
+      ...base,
+      command: parsed.command.name,
+      args: parsed.command,
+      ...outcome,
+      durationMs: now() - started,
+    });
+  });
+
+  // button clicks: ack first, then verify the signed value and act
+  app.action(
+    new RegExp(`^(${ACTION_IDS.map((id) => id.replace(/\./g, "\\.")).join("|")})$`),
+    async ({ body, action, ack }) => {
+      await ack();
+      const started = now();
+      const click = readClick(body, action);
+      const base = {
+        kind: "action" as const,
+        ...click.caller,
+        command: click.actionId.replace(/^proxy\./, ""),
+      };
+      const ctx = context(click.caller, click.responseUrl);
+      if (!canRead(options.access, click.caller).allowed) {
+        audit(logger, { ...base, result: "denied", durationMs: now() - started });
+        return;
+      }
+      const outcome = await guarded(ctx, () => runAction(ctx, click.actionId, click.value));
+      audit(logger, { ...base, ...outcome, durationMs: now() - started });
+    },
+  );
+
+  if (receiver) {
+    await app.start();
+    logger.info({ url: receiver.url, command: slash, mode: "http" }, "bot started");
+    const close = async () => {
+      await app.stop();
+    };
+    return { url: receiver.url, close };
+  }
+  const health = await startHealthServer(options.port ?? 3000, options.host ?? "127.0.0.1");
+  await app.start();
+  logger.info({ url: health.url, command: slash, mode: "socket" }, "bot started");
+  return {
+    url: health.url,
+    close: async () => {
+      await app.stop();
+      await new Promise<void>((resolve) => health.server.close(() => resolve()));
+    },
+  };
+}
+
+/** Runs a handler; any throw becomes a plain reply and a `failed` outcome (never a stack). */
+async function guarded(ctx: HandlerContext, run: () => Promise<Outcome & { args?: unknown }>) {
+  try {
+    return await run();
+  } catch (error) {
+    ctx.logger.warn({ err: errorKind(error) }, "command failed");
+    await ctx.respond.send(ephemeral(apiErrorText(error)));
+    return { result: "failed" as const, detail: errorKind(error) };
+  }
+}
+
+function buildApi(options: BotOptions, logger: Logger): ConfigsApi {
+  if (!options.nineproxy) throw new Error("Give `nineproxy: { baseUrl, apiKey }` or `api`.");
+  const client = createClient({
+    apiKey: options.nineproxy.apiKey,
+    baseUrl: options.nineproxy.baseUrl,
+    logger: logger.child({ component: "client" }),
+  });
+  return client.configs;
+}
+
+interface Click {
+  caller: Caller;
+  actionId: string;
+  value: unknown;
+  responseUrl: unknown;
+}
+
+/** Reads who clicked what from a `block_actions` payload, tolerating missing fields. */
+function readClick(body: unknown, action: unknown): Click {
+  const b = body as {
+    user?: { id?: string; team_id?: string };
+    team?: { id?: string } | null;
+    channel?: { id?: string };
+    container?: { channel_id?: string };
+    response_url?: string;
+  };
+  const a = action as { action_id?: string; value?: unknown };
+  return {
+    caller: {
+      team: b.team?.id ?? b.user?.team_id ?? "",
+      user: b.user?.id ?? "",
+      channel: b.channel?.id ?? b.container?.channel_id ?? "",
+    },
+    actionId: a.action_id ?? "",
+    value: a.value,
+    responseUrl: b.response_url,
+  };
+}
+
+async function startHealthServer(
+  port: number,
+  host: string,
+): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const ok = req.url === "/healthz";
+    res.writeHead(ok ? 200 : 404, { "content-type": "text/plain" });
+    res.end(ok ? "ok" : "not found");
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return { server, url: `http://${address.address}:${address.port}` };
+}
