@@ -36,8 +36,11 @@ export function handleApi(
   rawBody: string | undefined,
 ): Reply {
   // assumed: authentication is checked before anything else about the request
-  const key = params.get("api-key");
-  if (key === null || key === "") return forbidden("api-key is required");
+  const keys = params.getAll("api-key");
+  // assumed: two keys are refused rather than one picked, as servers disagree on which wins
+  if (keys.length > 1) return forbidden("api-key must be given once");
+  const key = keys[0];
+  if (key === undefined || key === "") return forbidden("api-key is required");
   const account = state.accounts.get(key);
   if (account === undefined) return forbidden("api-key is invalid");
 

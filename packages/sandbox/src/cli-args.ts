@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Fault } from "./fault.js";
 import { FAULT_SYNTAX, parseFault } from "./fault-spec.js";
+import { DEFAULT_SERVERS } from "./options.js";
 
 /** What the command line asks for. */
 export interface CliSettings {
@@ -23,6 +24,9 @@ export const API_KEYS_ENV = "NINEPROXY_SANDBOX_API_KEYS";
 export const CLI_DEFAULT_PORT = 4010;
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+
+// each seeded config takes one port of the account's pool, which the CLI cannot change
+const MAX_SEED = DEFAULT_SERVERS.reduce((sum, s) => sum + s.lastPort - s.firstPort + 1, 0);
 
 /** The `--help` text. */
 export const HELP = `Usage: nineproxy-sandbox [flags]
@@ -62,7 +66,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliSe
     host: values.host ?? "127.0.0.1",
     apiKeys,
     faults: (values.fault ?? []).map(faultFlag),
-    seed: integerFlag("seed", values.seed, 0, 0, 1_000_000),
+    seed: integerFlag("seed", values.seed, 0, 0, MAX_SEED),
     logLevel: values["log-level"] ?? "info",
     help: values.help ?? false,
   };
@@ -76,6 +80,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliSe
   if (!LOG_LEVELS.includes(settings.logLevel)) {
     throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(", ")}`);
   }
+  if (apiKeys.includes("")) throw new CliError("--api-key needs a non-empty key");
   if (apiKeys.length === 0) {
     throw new CliError(
       `no API key: pass --api-key KEY (repeatable) or set ${API_KEYS_ENV}=KEY1,KEY2`,
@@ -88,7 +93,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliSe
 function readFlags(argv: string[]) {
   try {
     return parseArgs({
-      args: argv,
+      // note: `pnpm start -- --help` passes the -- on; after it every flag would be a positional
+      args: argv[0] === "--" ? argv.slice(1) : argv,
       strict: true,
       allowPositionals: false,
       options: {

@@ -35,7 +35,7 @@ export function faultReply(fault: Fault, requestUrl: string, nowMs: number): Rep
   }
 }
 
-/** `Retry-After` in whole seconds or as an HTTP date that many seconds from now. */
-export function retryAfter(seconds: number, as: "seconds" | "date" = "seconds", nowMs = 0): string {
+// `Retry-After` in whole seconds, or as an HTTP date that many seconds from now
+function retryAfter(seconds: number, as: "seconds" | "date" | undefined, nowMs: number): string {
   return as === "date" ? new Date(nowMs + seconds * 1000).toUTCString() : String(seconds);
 }

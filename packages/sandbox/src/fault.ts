@@ -58,6 +58,22 @@ export const FAULT_ROUTES = ["list", "create", "update", "delete", "*"] as const
 /** Statuses a self-redirect may use. */
 export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
 
+/** Longest wait a fault may ask for: node's timers fire at once past 2^31 - 1 ms. */
+export const MAX_WAIT = 2_147_483_647;
+
+// every field each kind takes besides kind, route and times; an unknown one is most likely a typo
+const FIELDS: Record<Fault["kind"], readonly string[]> = {
+  latency: ["ms"],
+  status: ["status", "retryAfter", "retryAfterAs", "apply"],
+  "reset-before": [],
+  "reset-after": [],
+  hang: [],
+  "non-json": ["status", "apply"],
+  html: ["status", "apply"],
+  "success-false": ["message", "apply"],
+  "redirect-self": ["status"],
+};
+
 /** Checks a fault given as a value (from code or JSON); returns the reason it is not valid. */
 export function faultProblem(fault: Fault): string | undefined {
   const f = fault as Fault & Record<string, unknown>;
@@ -74,13 +90,20 @@ export function faultProblem(fault: Fault): string | undefined {
     }
     if (typeof f.apply !== "boolean") return "apply must be true or false";
   }
+  const known = ["kind", "route", "times", ...FIELDS[f.kind]];
+  const unknown = Object.keys(f).find((key) => f[key] !== undefined && !known.includes(key));
+  if (unknown !== undefined) {
+    return `unknown field "${unknown}" for ${f.kind}: it takes ${known.join(", ")}`;
+  }
   switch (f.kind) {
     case "latency":
-      return isCount(f.ms, 0) ? undefined : "latency needs ms, an integer ≥ 0";
+      return isCount(f.ms, 0) && f.ms <= MAX_WAIT
+        ? undefined
+        : `latency needs ms, an integer 0-${MAX_WAIT} (for no answer at all, use hang)`;
     case "status":
       if (!isCount(f.status, 400) || f.status > 599) return "status needs an HTTP status 400-599";
-      if (f.retryAfter !== undefined && !isCount(f.retryAfter, 0)) {
-        return "retryAfter must be whole seconds ≥ 0";
+      if (f.retryAfter !== undefined && !(isCount(f.retryAfter, 0) && f.retryAfter <= MAX_WAIT)) {
+        return `retryAfter must be whole seconds 0-${MAX_WAIT}`;
       }
       if (f.retryAfterAs !== undefined && !["seconds", "date"].includes(f.retryAfterAs)) {
         return 'retryAfterAs must be "seconds" or "date"';

@@ -23,7 +23,8 @@ export function integerField(
     if (bounds.required) errors.push(`${name} is required`);
     return undefined;
   }
-  if (typeof value !== "number" || !Number.isInteger(value)) {
+  // note: a safe integer, so that 1e300 or 2 ** 53 cannot come back as "1e+300" or off by one
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) {
     errors.push(`${name} must be an integer`);
     return undefined;
   }
@@ -52,13 +53,8 @@ export function integerParam(
   errors: Errors,
   bounds: IntegerBounds,
 ): number | undefined {
-  const values = params.getAll(name);
-  if (values.length === 0) return undefined;
-  if (values.length > 1) {
-    errors.push(`${name} must be given once`);
-    return undefined;
-  }
-  const text = values[0] as string;
+  const text = singleParam(params, name, errors);
+  if (text === undefined) return undefined;
   const value = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(value) || !inBounds(value, bounds)) {
     const range = describeBounds(bounds);
@@ -75,14 +71,20 @@ export function enumParam<T extends string>(
   allowed: readonly T[],
   errors: Errors,
 ): T | undefined {
-  const values = params.getAll(name);
-  if (values.length === 0) return undefined;
-  const value = values[0] as string;
-  if (values.length > 1 || !(allowed as readonly string[]).includes(value)) {
+  const value = singleParam(params, name, errors);
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
     errors.push(`${name} must be one of ${allowed.join(", ")}`);
     return undefined;
   }
   return value as T;
+}
+
+/** The value of a parameter given at most once; a second one is recorded as an error. */
+function singleParam(params: URLSearchParams, name: string, errors: Errors): string | undefined {
+  const values = params.getAll(name);
+  if (values.length > 1) errors.push(`${name} must be given once`);
+  return values.length === 1 ? values[0] : undefined;
 }
 
 function inBounds(value: number, { min, max }: IntegerBounds): boolean {

@@ -43,7 +43,7 @@ async function handle(
   res: ServerResponse,
   seen: { kind?: string },
 ): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+  const url = requestUrl(req.url ?? "/");
   if (url.pathname.startsWith(ADMIN_PREFIX)) return handleAdmin(ctx.admin, req, res, url);
 
   // assumed: the vendor's envelope for paths and methods the spec does not list
@@ -79,6 +79,12 @@ async function handle(
   const reply = handleApi(ctx.api, route, url.searchParams, body);
   if (fault?.kind === "reset-after") return void res.destroy();
   writeReply(res, reply);
+}
+
+function requestUrl(target: string): URL {
+  // note: against a base, "//x/client/..." reads x as a host and the rest as the path
+  const base = "http://sandbox.invalid";
+  return target.startsWith("/") ? new URL(`${base}${target}`) : new URL(target, base);
 }
 
 function logRequest(

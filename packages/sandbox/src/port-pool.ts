@@ -26,9 +26,13 @@ export class PortPool {
       this.#free.push({ serverId: s.id, start: s.firstPort, end: s.lastPort });
   }
 
-  /** Takes `quantity` contiguous ports from the lowest run that fits them, or none at all. */
-  allocate(quantity: number): PortRange | undefined {
-    const index = this.#free.findIndex((run) => run.end - run.start + 1 >= quantity);
+  /** Takes `quantity` contiguous ports from the lowest run that fits (on `serverId` if given). */
+  allocate(quantity: number, serverId?: number): PortRange | undefined {
+    const index = this.#free.findIndex(
+      (run) =>
+        run.end - run.start + 1 >= quantity &&
+        (serverId === undefined || run.serverId === serverId),
+    );
     const run = this.#free[index];
     if (run === undefined) return undefined;
     const taken = { serverId: run.serverId, start: run.start, end: run.start + quantity - 1 };

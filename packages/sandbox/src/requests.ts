@@ -109,7 +109,7 @@ export function parseDelete(body: unknown): Parsed<number[]> {
   // assumed: an empty list is a mistake rather than a no-op
   if (ports.length === 0) return { ok: false, errors: ["start_ports must not be empty"] };
   const errors = ports.flatMap((port, i) =>
-    Number.isInteger(port) ? [] : [`start_ports[${i}] must be an integer`],
+    Number.isSafeInteger(port) ? [] : [`start_ports[${i}] must be an integer`],
   );
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: [...new Set(ports as number[])] };

@@ -70,9 +70,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           "sandbox.seed: give a whole number of configs ≥ 0, or partial configs",
         );
       }
+      const account = accountOf(apiKey);
+      // checked before the seeds are built: a huge count would otherwise exhaust memory first
+      const free = account.pool.freePorts;
+      if (typeof what === "number" && what > free) {
+        throw new RangeError(`sandbox.seed: ${what} configs do not fit: ${free} ports are free`);
+      }
       const seeds = typeof what === "number" ? generatedSeeds(what) : what;
       const nowSec = Math.floor(o.now() / 1000);
-      return seedAccount(accountOf(apiKey), seeds, nowSec).map((config) => ({ ...config }));
+      return seedAccount(account, seeds, nowSec).map((config) => ({ ...config }));
     },
     get applied() {
       return { ...applied };

@@ -1,6 +1,7 @@
 import { type Config, SESSION_TYPE, type SessionType } from "@nineproxy/api-types";
 import type { Account, StoredConfig } from "./account.js";
 import type { PortRange } from "./port-pool.js";
+import { seedProblem } from "./seed-check.js";
 import { sessionFields } from "./session.js";
 
 /** A config to seed: any Config fields, plus `quantity` and `session_type` as in a create. */
@@ -32,6 +33,8 @@ export function seedAccount(account: Account, seeds: SeedConfig[], nowSec: numbe
 }
 
 function seedOne(account: Account, seed: SeedConfig, nowSec: number, i: number): StoredConfig {
+  const problem = seedProblem(seed);
+  if (problem !== undefined) throw new RangeError(`seed ${i}: ${problem}`);
   const range = takePorts(account, seed, i);
   if (seed.server_id !== undefined && seed.server_id !== range.serverId) {
     account.pool.release(range);
@@ -39,7 +42,11 @@ function seedOne(account: Account, seed: SeedConfig, nowSec: number, i: number):
       `seed ${i}: ports ${range.start}-${range.end} are not on server ${seed.server_id}`,
     );
   }
-  const session = sessionFields(seed.session_type ?? SESSION_TYPE.rotating, undefined);
+  // a partial that only says is_keep: 1 is sticky, so that is_random_ip and session_time agree
+  const sticky =
+    seed.session_type === SESSION_TYPE.sticky ||
+    (seed.session_type === undefined && seed.is_keep === 1);
+  const session = sessionFields(sticky ? SESSION_TYPE.sticky : SESSION_TYPE.rotating);
   const config: StoredConfig = {
     id: seed.id ?? 0,
     user_id: account.userId,
@@ -69,12 +76,9 @@ function takePorts(account: Account, seed: SeedConfig, i: number): PortRange {
     (seed.start_port !== undefined && seed.end_port !== undefined
       ? seed.end_port - seed.start_port + 1
       : 1);
-  if (!Number.isInteger(quantity) || quantity < 1) {
-    throw new RangeError(`seed ${i}: quantity must be an integer ≥ 1`);
-  }
   const range =
     seed.start_port === undefined
-      ? account.pool.allocate(quantity)
+      ? account.pool.allocate(quantity, seed.server_id)
       : account.pool.reserve(seed.start_port, seed.start_port + quantity - 1);
   if (range === undefined) {
     const where = seed.start_port === undefined ? "anywhere" : `at port ${seed.start_port}`;

@@ -1,6 +1,7 @@
+import { PATHS } from "@nineproxy/api-types";
 import { describe, expect, it } from "vitest";
 import type { Route } from "../src/routes.js";
-import { call, create, sandbox } from "./support/sandbox.js";
+import { call, create, KEY, sandbox } from "./support/sandbox.js";
 
 const WRITES: Record<Exclude<Route, "list">, unknown> = {
   create: { quantity: 1, session_type: 1 },
@@ -22,6 +23,22 @@ describe("authentication", () => {
     const answer = await call(sb, route, { key, body });
     expect(answer.status).toBe(403);
     expect(answer.body).toEqual({ success: false, message: "Forbidden", errors: [error] });
+  });
+
+  it.each([
+    ["the same key twice", [KEY, KEY]],
+    ["a good key and a bad one", [KEY, "not-a-key"]],
+    ["a bad key and a good one", ["not-a-key", KEY]],
+  ])("answers 403 to an api-key given twice (%s) rather than pick one", async (_why, keys) => {
+    const sb = await sandbox();
+    const query = keys.map((key) => `api-key=${key}`).join("&");
+    const res = await fetch(`${sb.url}${PATHS.list}?${query}`);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({
+      success: false,
+      message: "Forbidden",
+      errors: ["api-key must be given once"],
+    });
   });
 
   it("checks the key first, so a bad key with a bad body still answers 403", async () => {
@@ -57,6 +74,15 @@ describe("paths and methods the spec does not list", () => {
     const res = await fetch(`${sb.url}/client/v1/proxy-connection/nope?api-key=x`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ success: false, errors: [expect.any(String)] });
+  });
+
+  it("answers 404 to a path that starts with //, rather than read it as a host", async () => {
+    const sb = await sandbox();
+    const res = await fetch(`${sb.url}//elsewhere${PATHS.list}?api-key=${KEY}`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({
+      errors: [`no endpoint at //elsewhere${PATHS.list}`],
+    });
   });
 
   it.each([

@@ -62,6 +62,11 @@ describe("parseCliArgs", () => {
     expect(parseCliArgs(["-h"]).help).toBe(true);
   });
 
+  it("skips the -- that `pnpm start -- --help` passes on", () => {
+    expect(parseCliArgs(["--", "--help"]).help).toBe(true);
+    expect(parseCliArgs(["--", "--api-key", "k", "--seed", "2"])).toMatchObject({ seed: 2 });
+  });
+
   it.each([
     [[], "no API key: pass --api-key KEY (repeatable) or set NINEPROXY_SANDBOX_API_KEYS=KEY1,KEY2"],
     [["--api-key", "k", "--bogus"], "unknown flag --bogus: run with --help for the flags"],
@@ -76,8 +81,12 @@ describe("parseCliArgs", () => {
     [["--api-key", "k", "extra"], "unexpected argument extra: flags take the form --name value"],
     [["--api-key", "k", "--port", "99999"], '--port must be an integer 0-65535, got "99999"'],
     [["--api-key", "k", "--port", "80a"], '--port must be an integer 0-65535, got "80a"'],
-    [["--api-key", "k", "--seed=-1"], '--seed must be an integer 0-1000000, got "-1"'],
+    [["--api-key", "k", "--seed=-1"], '--seed must be an integer 0-55000, got "-1"'],
     [["--api-key", "k", "--log-level", "loud"], /^--log-level must be one of trace/],
+    // each account's pool holds 55,000 ports, one per seeded config
+    [["--api-key", "k", "--seed", "55001"], '--seed must be an integer 0-55000, got "55001"'],
+    [["--api-key", ""], "--api-key needs a non-empty key"],
+    [["--api-key", "k", "--", "--seed", "2"], /^unexpected argument --seed/],
     [["--api-key", "k", "--fault", "list:boom"], /^--fault fault "list:boom": unknown kind "boom"/],
   ])("stops at %j with one line naming the flag and the fix", (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(CliError);

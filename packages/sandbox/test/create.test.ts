@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, create, KEY, sandbox } from "./support/sandbox.js";
+import { call, create, KEY, type Loose, sandbox } from "./support/sandbox.js";
 
 describe("create", () => {
   it("allocates a contiguous inclusive range and fills every field", async () => {
@@ -136,6 +136,16 @@ describe("create", () => {
       ["session_time must be an integer"],
     ],
     [
+      "session_time beyond a safe integer",
+      { quantity: 1, session_type: 2, session_time: 1e300 },
+      ["session_time must be an integer"],
+    ],
+    [
+      "proxy_type beyond a safe integer",
+      { quantity: 1, session_type: 1, proxy_type: 2 ** 53 },
+      ["proxy_type must be an integer"],
+    ],
+    [
       "proxy_type a string",
       { quantity: 1, session_type: 1, proxy_type: "a" },
       ["proxy_type must be an integer"],
@@ -208,6 +218,34 @@ describe("create under concurrency", () => {
     const answered = answers.map((a) => a.body.result).sort((a, b) => a.start_port - b.start_port);
     expect(answered).toEqual(stored);
     expect(sb.applied.create).toBe(200);
+  });
+
+  it("keeps ranges disjoint and counts exact when creates and deletes run at once", async () => {
+    const sb = await sandbox({ servers: [{ id: 1, firstPort: 7000, lastPort: 7499 }] });
+    const seeded = sb.seed(KEY, 100);
+    const doomed = seeded.filter((_, i) => i % 2 === 0).map((c) => c.start_port as number);
+    const answers = await Promise.all([
+      ...doomed.map((port) => call(sb, "delete", { body: { start_ports: [port] } })),
+      ...Array.from({ length: 100 }, (_, i) =>
+        call(sb, "create", { body: { quantity: 1 + (i % 3), session_type: 1 } }),
+      ),
+    ]);
+    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    const stored = sb.configs(KEY);
+    expect(stored).toHaveLength(150);
+    for (const [i, config] of stored.entries()) {
+      const next = stored[i + 1];
+      if (next) expect(next.start_port as number).toBeGreaterThan(config.end_port as number);
+    }
+    const kept = seeded.filter((_, i) => i % 2 === 1).map((c) => c.id);
+    expect(stored.filter((c) => (c.id as number) <= 100).map((c) => c.id)).toEqual(kept);
+    const used = stored.reduce(
+      (sum, c) => sum + (c.end_port as number) - (c.start_port as number) + 1,
+      0,
+    );
+    const state = await (await fetch(`${sb.url}/__sandbox/state`)).json();
+    expect(used + (state as Loose).result.accounts[0].free_ports).toBe(500);
+    expect(sb.applied).toEqual({ create: 100, update: 0, delete: 50 });
   });
 
   it("leaves nothing half-allocated when simultaneous creates exhaust the pool", async () => {

@@ -65,6 +65,11 @@ describe("delete", () => {
       { start_ports: [10000, "10001", 1.5] },
       ["start_ports[1] must be an integer", "start_ports[2] must be an integer"],
     ],
+    [
+      "an entry beyond a safe integer",
+      { start_ports: [1e300] },
+      ["start_ports[0] must be an integer"],
+    ],
     ["malformed JSON", "[", ["body is not valid JSON"]],
   ])("answers 400 to %s", async (_why, body, errors) => {
     const sb = await sandbox();

@@ -32,6 +32,8 @@ describe("parseFault", () => {
     ["list:explode", /unknown kind "explode"/],
     ["list:latency", /latency needs a value in ms/],
     ["list:latency=fast", /latency needs ms/],
+    ["list:latency=3000000000", /latency needs ms, an integer 0-2147483647/],
+    ["status=429:retry-after-date=99999999999999", /retryAfter must be whole seconds/],
     ["status", /status needs a code/],
     ["status=200", /status needs an HTTP status 400-599/],
     ["list:hang=5", /hang takes no value/],

@@ -262,6 +262,12 @@ describe("fault scope", () => {
     [{ kind: "redirect-self", status: 200 }, /redirect-self status must be one of/],
     [{ kind: "hang", apply: true }, /apply only goes with status, non-json, html, success-false/],
     [{ kind: "status", status: 500, apply: "yes" }, /apply must be true or false/],
+    // past 2^31 - 1 ms, node's timers fire at once: the opposite of the fault asked for
+    [{ kind: "latency", ms: 2 ** 31 }, /latency needs ms, an integer 0-2147483647/],
+    [{ kind: "status", status: 429, retryAfter: 1e12 }, /retryAfter must be whole seconds/],
+    [{ kind: "status", status: 429, retry_after: 2 }, /unknown field "retry_after" for status/],
+    [{ kind: "hang", id: "mine" }, /unknown field "id" for hang/],
+    [{ kind: "latency", ms: 5, status: 503 }, /unknown field "status" for latency/],
   ])("refuses an invalid fault %j with a TypeError that says why", async (fault, message) => {
     const sb = await sandbox();
     expect(() => sb.faults.add(fault as never)).toThrow(message);

@@ -1,3 +1,4 @@
+import { PATHS } from "@nineproxy/api-types";
 import { describe, expect, it } from "vitest";
 import { call, create, KEY, sandbox } from "./support/sandbox.js";
 
@@ -103,14 +104,18 @@ describe("list", () => {
     expect(answer.body).toEqual({ success: false, message: "Bad request", errors });
   });
 
-  it("refuses a parameter given twice", async () => {
+  it.each([
+    ["limit", "1"],
+    ["page", "1"],
+    ["sort_by", "id"],
+    ["order_by", "asc"],
+  ])("refuses %s given twice, even with a valid value", async (name, value) => {
     const sb = await sandbox();
-    const res = await fetch(
-      `${sb.url}/client/v1/proxy-connection/get-list?api-key=${KEY}&limit=1&limit=2`,
-    );
+    const twice = `${name}=${value}&${name}=${value}`;
+    const res = await fetch(`${sb.url}${PATHS.list}?api-key=${KEY}&${twice}`);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: string[] }).errors).toEqual([
-      "limit must be given once",
+      `${name} must be given once`,
     ]);
   });
 
