@@ -1,0 +1,46 @@
+/**
+ * `pnpm bench`: the client's figures, measured in one run against a sandbox in a child process on
+ * loopback. Not a test: it prints numbers for the README.
+ */
+import { DEFAULTS } from "../src/index.js";
+import { measureOverhead } from "./overhead.js";
+import { iterateItems, sequentialLoop } from "./pagination.js";
+import { startSandboxProcess } from "./sandbox-process.js";
+
+const KEY = "bench-key";
+const CONFIGS = 50_000;
+const LATENCY_MS = 20;
+
+const sb = await startSandboxProcess(KEY);
+try {
+  console.log(`node ${process.version}, sandbox at ${sb.url} (child process)`);
+  await sb.seed(10);
+  const o = await measureOverhead(sb.url, KEY);
+  console.log("\n1. per-call overhead: list() of 10 configs vs plain fetch + JSON, sequential");
+  console.log(
+    `   ${o.rounds} rounds × ${o.callsPerRound} pairs of calls, order alternating, after warm-up`,
+  );
+  console.log(`   plain fetch: ${o.plainUs.toFixed(1)} µs/call (median)`);
+  console.log(`   client:      ${o.clientUs.toFixed(1)} µs/call (median)`);
+  console.log(`   ratio:       ${o.ratio.toFixed(3)} (median of per-round ratios; goal ≤ 1.10)`);
+
+  await sb.seed(CONFIGS - 10);
+  await sb.fault({ kind: "latency", ms: LATENCY_MS, route: "list" });
+  console.log(
+    `\n2. reading ${CONFIGS} configs (pages of 100) with ${LATENCY_MS} ms latency per page`,
+  );
+  const seq = await sequentialLoop(sb.url, KEY);
+  console.log(`   plain sequential page loop: ${seq.items} configs in ${seq.ms.toFixed(0)} ms`);
+  const runs = [DEFAULTS.pageConcurrency, 8, 16];
+  for (const concurrency of runs) {
+    const it = await iterateItems(sb.url, KEY, concurrency);
+    const speedup = seq.ms / it.ms;
+    const tag = concurrency === DEFAULTS.pageConcurrency ? " (default)" : "";
+    console.log(
+      `   items(), concurrency ${concurrency}${tag}: ${it.items} configs in ${it.ms.toFixed(0)} ms, ` +
+        `${speedup.toFixed(2)}× the loop; peak heap +${it.peakHeapMiB} MiB, peak RSS ${it.peakRssMiB} MiB`,
+    );
+  }
+} finally {
+  await sb.close();
+}
