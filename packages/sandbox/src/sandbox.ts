@@ -1,4 +1,4 @@
-import { once } from "node:events";
+import { once, setMaxListeners } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "@nineproxy/api-types";
@@ -42,6 +42,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const accounts = new Map<string, Account>();
   const faults = new FaultRegistry();
   const closing = new AbortController();
+  // note: every request sleeping in a latency fault listens here; hundreds at once are expected
+  setMaxListeners(0, closing.signal);
   const freshAccounts = () => {
     accounts.clear();
     // assumed: user ids are made up; each account gets its own, starting at 100001
