@@ -16,11 +16,7 @@ const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
 /** Checks an account's fields; throws a one-line `SettingError` that never holds the key. */
 export function checkAccount(account: AccountOptions, where: string): void {
-  if (typeof account.name !== "string" || !ACCOUNT_NAME.test(account.name)) {
-    throw new SettingError(
-      `${where}: account name "${String(account.name)}" is invalid: use 1-63 letters, digits, ".", "_" or "-"`,
-    );
-  }
+  checkAccountName(account.name, where);
   checkBaseUrl(account.baseUrl, `${where} (account "${account.name}")`);
   if (typeof account.apiKey !== "string" || account.apiKey.trim() === "") {
     throw new SettingError(
@@ -31,6 +27,15 @@ export function checkAccount(account: AccountOptions, where: string): void {
   if (pool !== undefined && (!Number.isInteger(pool) || pool <= 0)) {
     throw new SettingError(
       `${where}: account "${account.name}" pool size must be a positive integer of ports`,
+    );
+  }
+}
+
+/** Throws unless `name` can be an `account` label and a `/probe` target. */
+export function checkAccountName(name: unknown, where: string): void {
+  if (typeof name !== "string" || !ACCOUNT_NAME.test(name)) {
+    throw new SettingError(
+      `${where}: account name "${String(name)}" is invalid: use 1-63 letters, digits, ".", "_" or "-"`,
     );
   }
 }

@@ -129,6 +129,7 @@ export async function startExporter(options: ExporterOptions): Promise<Exporter>
       telemetryPath: resolved.telemetryPath,
       accounts: views.map((v) => v.name),
       cacheTtlMs: resolved.cacheTtlMs,
+      cacheFailureTtlMs: resolved.cacheFailureTtlMs,
       details: resolved.details,
     },
     "exporter listening",

@@ -2,6 +2,7 @@ import { type AccountOptions, checkAccount } from "./account.js";
 import type { Logger } from "./logger.js";
 import { parseListenAddress } from "./settings/listen-address.js";
 import { SettingError } from "./settings/setting-error.js";
+import { checkTelemetryPath } from "./settings/telemetry-path.js";
 
 /** Options of {@link startExporter}. Give `accounts`, or `baseUrl` and `apiKey` for one account. */
 export interface ExporterOptions {
@@ -23,8 +24,10 @@ export interface ExporterOptions {
   port?: number;
   /** Path of the metrics page. Default "/metrics". */
   telemetryPath?: string;
-  /** How long one upstream read of every page is reused, in ms. Default 60_000. */
+  /** How long one successful upstream read of every page is reused, in ms. Default 60_000. */
   cacheTtlMs?: number;
+  /** How long a failed read is reused, in ms (at most the TTL). Default 10_000 or the TTL. */
+  cacheFailureTtlMs?: number;
   /** Time limit of an upstream read when the scraper sends no timeout header, in ms. Default 10_000. */
   scrapeTimeoutMs?: number;
   /** Margin kept from `X-Prometheus-Scrape-Timeout-Seconds` to answer in time, in ms. Default 500. */
@@ -50,6 +53,7 @@ export interface ResolvedOptions {
   port: number;
   telemetryPath: string;
   cacheTtlMs: number;
+  cacheFailureTtlMs: number;
   scrapeTimeoutMs: number;
   scrapeTimeoutOffsetMs: number;
   details: boolean;
@@ -63,6 +67,15 @@ export const DEFAULT_HOST = "127.0.0.1";
 /** Default port of the exporter. */
 export const DEFAULT_PORT = 9731;
 
+/** Accepted range of each numeric option, `[min, max]`; the flags are checked against it too. */
+export const LIMITS = {
+  cacheTtlMs: [0, 86_400_000],
+  cacheFailureTtlMs: [0, 86_400_000],
+  scrapeTimeoutMs: [1, 3_600_000],
+  scrapeTimeoutOffsetMs: [0, 3_600_000],
+  detailsMaxSeries: [1, 1_000_000],
+} as const satisfies Record<string, readonly [number, number]>;
+
 /** Checks the options and fills in defaults; throws a one-line `SettingError`. */
 export function resolveOptions(options: ExporterOptions): ResolvedOptions {
   const accounts = accountsOf(options);
@@ -73,17 +86,14 @@ export function resolveOptions(options: ExporterOptions): ResolvedOptions {
   checkNumber("port", listen.port, 0, 65_535);
 
   const telemetryPath = options.telemetryPath ?? "/metrics";
-  if (!/^\/[A-Za-z0-9._~/-]*$/.test(telemetryPath) || RESERVED.has(telemetryPath)) {
-    throw new SettingError(
-      `telemetry path "${telemetryPath}" is invalid: use a path such as /metrics (not / or /healthz)`,
-    );
-  }
+  checkTelemetryPath("telemetryPath", telemetryPath);
   const resolved: ResolvedOptions = {
     accounts,
     host: listen.host,
     port: listen.port,
     telemetryPath,
     cacheTtlMs: options.cacheTtlMs ?? 60_000,
+    cacheFailureTtlMs: options.cacheFailureTtlMs ?? 10_000,
     scrapeTimeoutMs: options.scrapeTimeoutMs ?? 10_000,
     scrapeTimeoutOffsetMs: options.scrapeTimeoutOffsetMs ?? 500,
     details: options.details ?? false,
@@ -91,17 +101,15 @@ export function resolveOptions(options: ExporterOptions): ResolvedOptions {
     defaultMetrics: options.defaultMetrics ?? true,
     pageConcurrency: options.pageConcurrency,
   };
-  checkNumber("cache TTL", resolved.cacheTtlMs, 0, 86_400_000);
-  checkNumber("scrape timeout", resolved.scrapeTimeoutMs, 1, 3_600_000);
-  checkNumber("scrape timeout offset", resolved.scrapeTimeoutOffsetMs, 0, 3_600_000);
-  checkNumber("details max series", resolved.detailsMaxSeries, 1, 1_000_000);
+  for (const name of Object.keys(LIMITS) as Array<keyof typeof LIMITS>) {
+    const [min, max] = LIMITS[name];
+    checkNumber(name, resolved[name], min, max);
+  }
   if (resolved.pageConcurrency !== undefined) {
     checkNumber("page concurrency", resolved.pageConcurrency, 1, 64);
   }
   return resolved;
 }
-
-const RESERVED = new Set(["/", "/healthz", "/probe"]);
 
 function accountsOf(options: ExporterOptions): AccountOptions[] {
   if (options.accounts !== undefined) {

@@ -47,7 +47,7 @@ export function watchAccount(
       readUsage(client, signal, {
         detailsMaxSeries: options.details ? options.detailsMaxSeries : undefined,
       }),
-    { ttlMs: options.cacheTtlMs, onOutcome },
+    { ttlMs: options.cacheTtlMs, failureTtlMs: options.cacheFailureTtlMs, onOutcome },
   );
   return { name: account.name, cache, requests, poolSize: account.poolSize };
 }

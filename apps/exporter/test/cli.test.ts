@@ -40,6 +40,7 @@ describe("the command line", () => {
   it.each([
     [["--cache.ttl=later"], '--cache.ttl "later" is not a duration'],
     [[], "NINEPROXY_BASE_URL is not set"],
+    [["--api.base-url=http://127.0.0.1:1", "--scrape.timeout=2h"], '--scrape.timeout "2h" is out'],
   ])(
     "stops at start-up on a bad setting with one line and exit code 2 (%j)",
     async (args, line) => {

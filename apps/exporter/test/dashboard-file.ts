@@ -26,9 +26,10 @@ export const dashboardExprs: string[] = dashboard.panels.flatMap((p) =>
   p.targets.map((t) => t.expr),
 );
 
-/** Every `nineproxy_*` name a query reads. */
+/** Every name a query reads that starts with `nineproxy`, in any case, spelt as PromQL allows. */
 export function metricNames(expr: string): string[] {
-  return [...expr.matchAll(/\b(nineproxy_[a-z0-9_]+)\b/g)].map((m) => m[1] ?? "");
+  // note: the whole PromQL name is taken, so a misspelt one is reported rather than skipped
+  return [...expr.matchAll(/(?<![A-Za-z0-9_:"])nineproxy[A-Za-z0-9_:]*/gi)].map((m) => m[0]);
 }
 
 /** A query as Grafana would send it: every account, a fixed rate window. */

@@ -36,6 +36,19 @@ describe("the Grafana dashboard", () => {
     expect(names.filter((name) => !exposed.has(name))).toEqual([]);
   });
 
+  it.each([
+    ['nineproxy_up{account=~"$account"}', ["nineproxy_up"]],
+    ['nineproxy_Up{account=~"$account"}', ["nineproxy_Up"]],
+    ["rate(nineproxy_api_requests_totalX[5m])", ["nineproxy_api_requests_totalX"]],
+    ['up{job="nineproxy"}', []],
+    [
+      "sum by (reason) (nineproxy_inconsistent_configs) / nineproxy:ratio",
+      ["nineproxy_inconsistent_configs", "nineproxy:ratio"],
+    ],
+  ])("finds in %s every name it reads, misspelt ones included", (expr, names) => {
+    expect(metricNames(expr)).toEqual(names);
+  });
+
   it("filters every query by the account variable", () => {
     for (const expr of exprs) expect(expr).toContain('account=~"$account"');
   });

@@ -40,6 +40,36 @@ describe("when the vendor fails", () => {
     expect(sampleValue(back.samples, "nineproxy_up")).toBe(1);
   });
 
+  it("shows the recovery once the failure TTL has passed, well inside the TTL", async () => {
+    stack = await startStack([KEY], { cacheTtlMs: 60_000, cacheFailureTtlMs: 200 });
+    stack.sandbox.seed(KEY, [{ quantity: 4 }]);
+    stack.sandbox.faults.add({ route: "list", kind: "status", status: 503 });
+    expect(sampleValue((await scrape(stack.exporter)).samples, "nineproxy_up")).toBe(0);
+
+    stack.sandbox.faults.clear();
+    expect(sampleValue((await scrape(stack.exporter)).samples, "nineproxy_up")).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const back = await scrape(stack.exporter);
+    expect(sampleValue(back.samples, "nineproxy_up")).toBe(1);
+    expect(sampleValue(back.samples, "nineproxy_allocated_ports")).toBe(4);
+  });
+
+  it.each(["1e10", "0.333", "9.9999"])(
+    "keeps reading after a scrape whose timeout header is %s seconds",
+    async (seconds) => {
+      const s = await startStack([KEY], { cacheTtlMs: 0 });
+      stack = s;
+      s.sandbox.seed(KEY, [{ quantity: 1 }]);
+      const header = { "X-Prometheus-Scrape-Timeout-Seconds": seconds };
+      const first = await scrape(s.exporter, header);
+      expect(sampleValue(first.samples, "nineproxy_up")).toBe(1);
+
+      s.sandbox.seed(KEY, [{ quantity: 2 }]);
+      const next = await scrape(s.exporter, header);
+      expect(sampleValue(next.samples, "nineproxy_allocated_ports")).toBe(3);
+    },
+  );
+
   it("answers within the scraper's timeout when the vendor hangs", async () => {
     stack = await startStack([KEY], { cacheTtlMs: 0, scrapeTimeoutOffsetMs: 200 });
     stack.sandbox.faults.add({ route: "list", kind: "hang" });

@@ -31,6 +31,7 @@ describe("parseSettings", () => {
         listenAddress: "127.0.0.1:9731",
         telemetryPath: "/metrics",
         cacheTtlMs: 60_000,
+        cacheFailureTtlMs: 10_000,
         scrapeTimeoutMs: 10_000,
         scrapeTimeoutOffsetMs: 500,
         details: false,
@@ -107,6 +108,66 @@ describe("parseSettings", () => {
       ["--config.file=/nonexistent/x.yml"],
       ENV,
       "cannot read the file (ENOENT)",
+    ],
+    [
+      "a bad listen address",
+      ["--web.listen-address=foo"],
+      ENV,
+      '--web.listen-address "foo" is not host:port',
+    ],
+    [
+      "a bad listen address from env",
+      [],
+      { ...ENV, NINEPROXY_EXPORTER_LISTEN_ADDRESS: "bad" },
+      'NINEPROXY_EXPORTER_LISTEN_ADDRESS "bad" is not host:port',
+    ],
+    [
+      "a bad telemetry path",
+      ["--web.telemetry-path=metrics"],
+      ENV,
+      '--web.telemetry-path "metrics" is invalid',
+    ],
+    [
+      "a TTL too long",
+      ["--cache.ttl=48h"],
+      ENV,
+      '--cache.ttl "48h" is out of range: use a duration from 0s to 24h',
+    ],
+    [
+      "a failure TTL too long from env",
+      [],
+      { ...ENV, NINEPROXY_EXPORTER_CACHE_FAILURE_TTL: "25h" },
+      'NINEPROXY_EXPORTER_CACHE_FAILURE_TTL "25h" is out of range',
+    ],
+    [
+      "a zero scrape timeout",
+      ["--scrape.timeout=0s"],
+      ENV,
+      '--scrape.timeout "0s" is out of range',
+    ],
+    [
+      "too many detail series",
+      ["--collector.details.max-series=2000000"],
+      ENV,
+      '--collector.details.max-series "2000000" must be a whole number from 1 to 1000000',
+    ],
+    [
+      "a bad account name",
+      ["--account.name=bad name"],
+      ENV,
+      '--account.name: account name "bad name" is invalid',
+    ],
+    [
+      "a base URL that is not http",
+      [],
+      { ...ENV, NINEPROXY_BASE_URL: "ftp://h" },
+      "NINEPROXY_BASE_URL: the API base URL must use http or https",
+    ],
+    [
+      "a base URL with a query",
+      ["--api.base-url=http://127.0.0.1:1/?x=1"],
+      ENV,
+      "--api.base-url: the API base URL must not carry a query",
     ],
   ])("stops on %s with one line naming the setting", (_name, argv, env, message) => {
     const error = errorOf(argv, env);
@@ -204,12 +265,12 @@ describe("startExporter options", () => {
     [
       "a bad telemetry path",
       { baseUrl: "http://127.0.0.1:1", apiKey: "k", telemetryPath: "/" },
-      'telemetry path "/" is invalid',
+      'telemetryPath "/" is invalid',
     ],
     [
       "a negative TTL",
       { baseUrl: "http://127.0.0.1:1", apiKey: "k", cacheTtlMs: -1 },
-      "cache TTL must be",
+      "cacheTtlMs must be a number from 0",
     ],
   ])("rejects %s", async (_name, options, message) => {
     await expect(startExporter({ port: 0, ...options })).rejects.toThrow(message);

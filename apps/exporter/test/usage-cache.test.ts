@@ -27,6 +27,17 @@ function fakeRead(delayMs = 20) {
   return { read, calls, answer: (f: () => Snapshot) => (next = f) };
 }
 
+/** A cache whose read fails until told otherwise, on a clock the test moves. */
+function failingCache(ttlMs: number, failureTtlMs: number, delayMs = 1) {
+  const clock = { now: 1_000_000 };
+  const fake = fakeRead(delayMs);
+  fake.answer(() => {
+    throw new Error("vendor down");
+  });
+  const cache = new UsageCache(fake.read, { ttlMs, failureTtlMs, clock: () => clock.now });
+  return { fake, cache, clock };
+}
+
 describe("UsageCache", () => {
   it("shares one read among concurrent refreshes", async () => {
     const fake = fakeRead();
@@ -80,6 +91,61 @@ describe("UsageCache", () => {
     expect(fake.calls.n).toBe(1);
   });
 
+  it("reuses a failure only for the failure TTL, so a recovery shows sooner", async () => {
+    const { fake, cache, clock } = failingCache(60_000, 5_000);
+    await cache.refresh(1000);
+    clock.now += 4_999;
+    await cache.refresh(1000);
+    expect(fake.calls.n).toBe(1);
+
+    fake.answer(() => snapshot(2));
+    clock.now += 1;
+    await cache.refresh(1000);
+    expect(fake.calls.n).toBe(2);
+    expect(cache.up).toBe(true);
+    clock.now += 59_999;
+    await cache.refresh(1000);
+    expect(fake.calls.n).toBe(2);
+  });
+
+  it("shares one read among concurrent refreshes after a failure too", async () => {
+    const { fake, cache, clock } = failingCache(60_000, 10, 20);
+    await cache.refresh(1000);
+    clock.now += 10;
+    await Promise.all(Array.from({ length: 50 }, () => cache.refresh(1000)));
+    expect(fake.calls.n).toBe(2);
+  });
+
+  it("never reuses a failure longer than the TTL", async () => {
+    const { fake, cache, clock } = failingCache(100, 5_000);
+    await cache.refresh(1000);
+    clock.now += 100;
+    await cache.refresh(1000);
+    expect(fake.calls.n).toBe(2);
+  });
+
+  it.each([2.5, 1e10, 0, -1, Number.NaN])(
+    "keeps reading after a refresh with a budget of %s ms",
+    async (budgetMs) => {
+      const fake = fakeRead(1);
+      const cache = new UsageCache(fake.read, { ttlMs: 0 });
+      await cache.refresh(budgetMs);
+      await cache.refresh(1000);
+      expect(fake.calls.n).toBe(2);
+      expect(cache.up).toBe(true);
+    },
+  );
+
+  it.each([3e9, 1e10])(
+    "does not cut short a read whose budget (%s ms) overflows a timer",
+    async (ms) => {
+      const fake = fakeRead(30);
+      const cache = new UsageCache(fake.read, { ttlMs: 60_000 });
+      await cache.refresh(ms);
+      expect(cache.up).toBe(true);
+    },
+  );
+
   it("bounds a read by the budget of the refresh that started it", async () => {
     const fake = fakeRead(5_000);
     const cache = new UsageCache(fake.read, { ttlMs: 60_000 });
@@ -104,12 +170,16 @@ describe("UsageCache", () => {
 
   it("cancels the read in flight on close and reads no more", async () => {
     const fake = fakeRead(5_000);
-    const cache = new UsageCache(fake.read, { ttlMs: 0 });
+    const outcomes: unknown[] = [];
+    const cache = new UsageCache(fake.read, { ttlMs: 0, onOutcome: (o) => outcomes.push(o) });
     const refresh = cache.refresh(10_000);
     await sleep(10);
     cache.close();
     await refresh;
     expect(fake.calls.signals[0]?.aborted).toBe(true);
+    // a shutdown is not the vendor failing: nothing is counted or logged
+    expect(cache.reads).toEqual({ success: 0, failure: 0 });
+    expect(outcomes).toEqual([]);
     await cache.refresh(1000);
     expect(fake.calls.n).toBe(1);
   });

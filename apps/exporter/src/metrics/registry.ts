@@ -83,12 +83,10 @@ function register(
     }
   };
 
+  const common = { name: family.name, help: family.help, labelNames, registers: [registry] };
   if (family.type === "counter") {
     new Counter({
-      name: family.name,
-      help: family.help,
-      labelNames,
-      registers: [registry],
+      ...common,
       collect() {
         this.reset();
         fill((labels, value) => this.inc(labels, value));
@@ -97,10 +95,7 @@ function register(
     return;
   }
   new Gauge({
-    name: family.name,
-    help: family.help,
-    labelNames,
-    registers: [registry],
+    ...common,
     collect() {
       this.reset();
       fill((labels, value) => this.set(labels, value));

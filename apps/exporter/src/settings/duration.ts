@@ -19,7 +19,8 @@ export function parseDuration(setting: string, value: string): number {
   return Math.round(ms);
 }
 
-/** Formats milliseconds the way `--help` shows defaults ("60s", "500ms"). */
+/** Formats milliseconds as the flags take them ("24h", "60s", "500ms"), for messages. */
 export function formatDuration(ms: number): string {
+  if (ms > 0 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }

@@ -42,7 +42,13 @@ export const FLAGS: readonly Flag[] = [
     name: "cache.ttl",
     env: "NINEPROXY_EXPORTER_CACHE_TTL",
     default: "60s",
-    help: "How long one read of every page is reused by all scrapes.",
+    help: "How long one successful read of every page is reused by all scrapes.",
+  },
+  {
+    name: "cache.failure-ttl",
+    env: "NINEPROXY_EXPORTER_CACHE_FAILURE_TTL",
+    default: "10s",
+    help: "How long a failed read is reused before the next scrape retries (at most --cache.ttl).",
   },
   {
     name: "scrape.timeout",

@@ -1,8 +1,11 @@
-import type { ExporterOptions } from "../options.js";
+import { checkAccountName, checkBaseUrl } from "../account.js";
+import { type ExporterOptions, LIMITS } from "../options.js";
 import { loadAccountsFile } from "./accounts-file.js";
-import { parseDuration } from "./duration.js";
+import { formatDuration, parseDuration } from "./duration.js";
 import { FLAGS, type Flag } from "./flags.js";
+import { parseListenAddress } from "./listen-address.js";
 import { SettingError } from "./setting-error.js";
+import { checkTelemetryPath } from "./telemetry-path.js";
 
 /** What the command line asks for. */
 export type Command =
@@ -55,17 +58,29 @@ function toOptions(
   setting: (name: string) => { value: string | undefined; label: string },
   env: NodeJS.ProcessEnv,
 ): ExporterOptions {
-  const duration = (name: string) => {
+  // note: checked here against the options' limits so that the line names the flag or variable
+  const duration = (name: string, [min, max]: readonly [number, number]) => {
     const { value, label } = setting(name);
-    return parseDuration(label, value ?? "");
+    const ms = parseDuration(label, value ?? "");
+    if (ms < min || ms > max) {
+      const range = `from ${formatDuration(min)} to ${formatDuration(max)}`;
+      throw new SettingError(`${label} "${value}" is out of range: use a duration ${range}`);
+    }
+    return ms;
   };
-  const integer = (name: string, min: number) => {
+  const integer = (name: string, [min, max]: readonly [number, number]) => {
     const { value, label } = setting(name);
     if (value === undefined) return undefined;
-    if (!/^\d+$/.test(value.trim()) || Number(value) < min) {
-      throw new SettingError(`${label} "${value}" must be a whole number >= ${min}`);
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+      const range = Number.isFinite(max) ? `from ${min} to ${max}` : `>= ${min}`;
+      throw new SettingError(`${label} "${value}" must be a whole number ${range}`);
     }
     return Number(value);
+  };
+  const checked = (name: string, check: (label: string, value: string) => unknown) => {
+    const { value, label } = setting(name);
+    if (value !== undefined) check(label, value);
+    return value;
   };
 
   const level = setting("log.level");
@@ -79,16 +94,17 @@ function toOptions(
     throw new SettingError(`${details.label} "${details.value}" must be true or false`);
   }
 
-  const baseUrl = setting("api.base-url").value;
+  const baseUrl = checked("api.base-url", (label, value) => checkBaseUrl(value, label));
   const configFile = setting("config.file").value;
   const options: ExporterOptions = {
-    listenAddress: setting("web.listen-address").value ?? "",
-    telemetryPath: setting("web.telemetry-path").value ?? "/metrics",
-    cacheTtlMs: duration("cache.ttl"),
-    scrapeTimeoutMs: duration("scrape.timeout"),
-    scrapeTimeoutOffsetMs: duration("scrape.timeout-offset"),
+    listenAddress: checked("web.listen-address", parseListenAddress) ?? "",
+    telemetryPath: checked("web.telemetry-path", checkTelemetryPath) ?? "/metrics",
+    cacheTtlMs: duration("cache.ttl", LIMITS.cacheTtlMs),
+    cacheFailureTtlMs: duration("cache.failure-ttl", LIMITS.cacheFailureTtlMs),
+    scrapeTimeoutMs: duration("scrape.timeout", LIMITS.scrapeTimeoutMs),
+    scrapeTimeoutOffsetMs: duration("scrape.timeout-offset", LIMITS.scrapeTimeoutOffsetMs),
     details: details.value === "true" || details.value === "1",
-    detailsMaxSeries: integer("collector.details.max-series", 1) ?? 1000,
+    detailsMaxSeries: integer("collector.details.max-series", LIMITS.detailsMaxSeries) ?? 1000,
     logLevel: level.value ?? "info",
   };
   if (configFile !== undefined) {
@@ -119,7 +135,7 @@ function toOptions(
     ...options,
     baseUrl,
     apiKey,
-    accountName: setting("account.name").value ?? "default",
-    poolSize: integer("pool.size", 1),
+    accountName: checked("account.name", (label, value) => checkAccountName(value, label)),
+    poolSize: integer("pool.size", [1, Number.POSITIVE_INFINITY]),
   };
 }

@@ -7,8 +7,10 @@ export type ReadOutcome =
 
 /** Options of a {@link UsageCache}. */
 export interface UsageCacheOptions {
-  /** How long a read's outcome is reused, in ms. */
+  /** How long a successful read is reused, in ms. */
   ttlMs: number;
+  /** How long a failed read is reused, in ms; never longer than `ttlMs`. Default `ttlMs`. */
+  failureTtlMs?: number;
   /** Clock in ms. Default `Date.now`. */
   clock?: () => number;
   /** Called once after every read. Must not throw (a throw is ignored). */
@@ -17,11 +19,13 @@ export interface UsageCacheOptions {
 
 // note: a scrape waits this much past its budget so that a read aborted at the budget is seen
 const SETTLE_MS = 50;
+// note: timers take whole ms below 2^31; a longer timer fires at once (Node sets it to 1 ms)
+const MAX_BUDGET_MS = 3_600_000;
 
 /**
  * One account's usage, read on demand and shared: at most one upstream read at a time however
- * many scrapes arrive, and its outcome (success or failure) reused for the TTL. A failure keeps
- * the last good snapshot. Nothing here throws.
+ * many scrapes arrive; a success is reused for the TTL, a failure for the (shorter) failure TTL.
+ * A failure keeps the last good snapshot. Nothing here throws.
  */
 export class UsageCache {
   /** The last good snapshot; undefined until a read succeeds. */
@@ -39,31 +43,36 @@ export class UsageCache {
 
   readonly #read: (signal: AbortSignal) => Promise<Snapshot>;
   readonly #ttlMs: number;
+  readonly #failureTtlMs: number;
   readonly #clock: () => number;
   readonly #onOutcome: ((outcome: ReadOutcome) => void) | undefined;
   readonly #closed = new AbortController();
-  #completedAt: number | undefined;
+  #reusableUntil: number | undefined;
   #inflight: Promise<void> | undefined;
 
   constructor(read: (signal: AbortSignal) => Promise<Snapshot>, options: UsageCacheOptions) {
     this.#read = read;
     this.#ttlMs = options.ttlMs;
+    this.#failureTtlMs = Math.min(options.failureTtlMs ?? options.ttlMs, options.ttlMs);
     this.#clock = options.clock ?? Date.now;
     this.#onOutcome = options.onOutcome;
   }
 
   /**
-   * Reads unless the last outcome is younger than the TTL, joining a read already in flight.
+   * Reads unless the last outcome is still reusable, joining a read already in flight.
    * A new read is limited to `budgetMs`; the caller waits at most that long, then goes on with
    * whatever the cache holds.
    */
   async refresh(budgetMs: number): Promise<void> {
     if (this.#closed.signal.aborted) return;
-    const completed = this.#completedAt;
-    if (completed !== undefined && this.#clock() - completed < this.#ttlMs) return;
+    const until = this.#reusableUntil;
+    if (until !== undefined && this.#clock() < until) return;
 
-    this.#inflight ??= this.#readOnce(budgetMs);
-    await waitAtMost(this.#inflight, budgetMs + SETTLE_MS);
+    const budget = Number.isFinite(budgetMs)
+      ? Math.min(Math.max(Math.round(budgetMs), 1), MAX_BUDGET_MS)
+      : 1;
+    this.#inflight ??= this.#readOnce(budget);
+    await waitAtMost(this.#inflight, budget + SETTLE_MS);
   }
 
   /** Cancels a read in flight and refuses new ones. */
@@ -73,9 +82,9 @@ export class UsageCache {
 
   async #readOnce(budgetMs: number): Promise<void> {
     const started = this.#clock();
-    const signal = AbortSignal.any([this.#closed.signal, AbortSignal.timeout(budgetMs)]);
     let outcome: ReadOutcome;
     try {
+      const signal = AbortSignal.any([this.#closed.signal, AbortSignal.timeout(budgetMs)]);
       const snapshot = await this.#read(signal);
       const ended = this.#clock();
       this.snapshot = snapshot;
@@ -84,13 +93,18 @@ export class UsageCache {
       this.reads.success += 1;
       outcome = { ok: true, durationMs: ended - started, snapshot };
     } catch (error) {
+      // note: a read cancelled by close() is a shutdown, not the vendor failing
+      if (this.#closed.signal.aborted) {
+        this.#inflight = undefined;
+        return;
+      }
       this.up = false;
       this.reads.failure += 1;
       outcome = { ok: false, durationMs: this.#clock() - started, error };
     }
     this.lastReadDurationMs = outcome.durationMs;
     this.generation += 1;
-    this.#completedAt = this.#clock();
+    this.#reusableUntil = this.#clock() + (outcome.ok ? this.#ttlMs : this.#failureTtlMs);
     this.#inflight = undefined;
     try {
       this.#onOutcome?.(outcome);
