@@ -22,6 +22,8 @@ export interface AuditEntry {
   durationMs: number;
   /** Short machine-readable detail, e.g. an error class. */
   detail?: string;
+  /** Replies that did not reach the user (set only when some did not). */
+  repliesFailed?: number;
 }
 
 /** Writes one structured `audit` line at info level. */

@@ -1,5 +1,3 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createClient } from "@nineproxy/client";
 import { App } from "@slack/bolt";
 import { type Logger, pino } from "pino";
@@ -23,6 +21,8 @@ import { apiErrorText, errorKind } from "./render/api-error.js";
 import { parseErrorMessage } from "./render/parse-error.js";
 import { boltLogger } from "./slack/bolt-logger.js";
 import { buttonKey } from "./slack/button-token.js";
+import { readClick } from "./slack/click.js";
+import { startHealthServer } from "./slack/health-server.js";
 import { ephemeral } from "./slack/message.js";
 import { SignedHttpReceiver } from "./slack/receiver.js";
 import { createResponder } from "./slack/response-url.js";
@@ -37,6 +37,7 @@ export interface BotOptions {
   appToken?: string;
   /** Bot ids; when both are set Bolt makes no `auth.test` call. */
   botId?: string;
+  /** The bot's user id; goes with `botId`. */
   botUserId?: string;
   /** Where 9Proxy is and the key; ignored when `api` is given. */
   nineproxy?: { baseUrl: string; apiKey: string };
@@ -50,6 +51,7 @@ export interface BotOptions {
   host?: string;
   /** The slash command. Default `/proxy`. */
   command?: string;
+  /** pino logger for audit lines and events. Default: pino at `info` on stdout. */
   logger?: Logger;
   /** Prefixes a `response_url` must start with. Default `["https://hooks.slack.com/"]`. */
   responseUrlPrefixes?: string[];
@@ -154,7 +156,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const read = canRead(options.access, caller);
     if (!read.allowed) {
       await ack(scrub(ephemeral(read.reason)));
-      audit(logger, { ...base, command: "?", result: "denied", durationMs: now() - started });
+      // note: parsed (never raw) arguments, so the audit shows what a stranger tried to run
+      audit(logger, {
+        ...base,
+        ...(parsed.ok ? { command: parsed.command.name, args: parsed.command } : { command: "?" }),
+        result: "denied",
+        durationMs: now() - started,
+      });
       return;
     }
     if (!parsed.ok) {
@@ -171,6 +179,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       return;
     }
     await ack();
+    await nextTurn();
     const ctx = context(caller, command.response_url);
     const outcome = await guarded(ctx, () => runCommand(ctx, parsed.command));
     audit(logger, {
@@ -178,6 +187,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       command: parsed.command.name,
       args: parsed.command,
       ...outcome,
+      ...undelivered(ctx),
       durationMs: now() - started,
     });
   });
@@ -187,6 +197,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     new RegExp(`^(${ACTION_IDS.map((id) => id.replace(/\./g, "\\.")).join("|")})$`),
     async ({ body, action, ack }) => {
       await ack();
+      await nextTurn();
       const started = now();
       const click = readClick(body, action);
       const base = {
@@ -200,7 +211,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         return;
       }
       const outcome = await guarded(ctx, () => runAction(ctx, click.actionId, click.value));
-      audit(logger, { ...base, ...outcome, durationMs: now() - started });
+      audit(logger, { ...base, ...outcome, ...undelivered(ctx), durationMs: now() - started });
     },
   );
 
@@ -224,6 +235,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   };
 }
 
+/**
+ * Waits for the next turn of the event loop. Work after an ack starts here, so that requests
+ * arriving together are all acked before any of them spends time starting its API calls.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The audit field for replies the user never got, when there were any. */
+function undelivered(ctx: HandlerContext): { repliesFailed?: number } {
+  return ctx.respond.failed > 0 ? { repliesFailed: ctx.respond.failed } : {};
+}
+
 /** Runs a handler; any throw becomes a plain reply and a `failed` outcome (never a stack). */
 async function guarded(ctx: HandlerContext, run: () => Promise<Outcome & { args?: unknown }>) {
   try {
@@ -243,50 +267,4 @@ function buildApi(options: BotOptions, logger: Logger): ConfigsApi {
     logger: logger.child({ component: "client" }),
   });
   return client.configs;
-}
-
-interface Click {
-  caller: Caller;
-  actionId: string;
-  value: unknown;
-  responseUrl: unknown;
-}
-
-/** Reads who clicked what from a `block_actions` payload, tolerating missing fields. */
-function readClick(body: unknown, action: unknown): Click {
-  const b = body as {
-    user?: { id?: string; team_id?: string };
-    team?: { id?: string } | null;
-    channel?: { id?: string };
-    container?: { channel_id?: string };
-    response_url?: string;
-  };
-  const a = action as { action_id?: string; value?: unknown };
-  return {
-    caller: {
-      team: b.team?.id ?? b.user?.team_id ?? "",
-      user: b.user?.id ?? "",
-      channel: b.channel?.id ?? b.container?.channel_id ?? "",
-    },
-    actionId: a.action_id ?? "",
-    value: a.value,
-    responseUrl: b.response_url,
-  };
-}
-
-async function startHealthServer(
-  port: number,
-  host: string,
-): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const ok = req.url === "/healthz";
-    res.writeHead(ok ? 200 : 404, { "content-type": "text/plain" });
-    res.end(ok ? "ok" : "not found");
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  return { server, url: `http://${address.address}:${address.port}` };
 }

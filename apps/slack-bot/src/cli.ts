@@ -2,6 +2,7 @@
 import { pino } from "pino";
 import { startBot } from "./bot.js";
 import { loadEnv } from "./config/env.js";
+import { startErrorLine } from "./config/start-error.js";
 
 // configuration: one clear line per problem, then exit
 const env = loadEnv(process.env);
@@ -12,6 +13,7 @@ if (!env.ok) {
 const config = env.config;
 const logger = pino({ level: config.logLevel });
 
+const secrets = [config.signingSecret, config.botToken, config.appToken ?? "", config.apiKey];
 const bot = await startBot({
   signingSecret: config.signingSecret,
   botToken: config.botToken,
@@ -23,6 +25,10 @@ const bot = await startBot({
   host: config.host,
   command: config.command,
   logger,
+}).catch((error: unknown) => {
+  // start-up failures (port taken, Slack refusing the token) get one line, like config errors
+  process.stderr.write(`${startErrorLine(error, secrets)}\n`);
+  process.exit(1);
 });
 
 // graceful shutdown: stop taking requests, finish what is in flight, exit

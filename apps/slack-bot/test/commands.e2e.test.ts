@@ -150,7 +150,7 @@ describe("/proxy usage", () => {
     const { message, json } = await reply("usage");
     expect(message.text).toBe("Port usage: 16 ports in 3 configs.");
     expect(json).toContain("US: 15 ports (2 configs)");
-    expect(json).toContain("sticky: 5 ports (1 configs)");
+    expect(json).toContain("sticky: 5 ports (1 config)");
   });
 });
 
@@ -167,6 +167,16 @@ describe("/proxy help", () => {
     expect(json).not.toContain("/proxy create");
     expect(json).not.toContain("/proxy delete");
   });
+
+  it("tells a writer in a channel without writes that the channel is why", async () => {
+    const { json } = await reply("help", WHO.otherChannel);
+    expect(json).not.toContain("/proxy create");
+    expect(json).toContain("Changes are not allowed in this channel (C0RANDOM).");
+    const topic = await reply("help delete", WHO.otherChannel);
+    expect(topic.message.text).toBe(
+      "You may not run `delete` here: Changes are not allowed in this channel (C0RANDOM).",
+    );
+  });
 });
 
 describe("bad input", () => {
@@ -176,7 +186,8 @@ describe("bad input", () => {
     const body = JSON.parse(ack.text);
     expect(body.response_type).toBe("ephemeral");
     expect(body.text).toContain("`ten`");
-    expect(body.text).toContain("Usage: /proxy create <quantity>");
+    // the fallback is mrkdwn as well: `<` is escaped there, and Slack shows it as `<`
+    expect(body.text).toContain("Usage: /proxy create &lt;quantity&gt;");
     expect(h.slack.messages(ack.responseUrl)).toEqual([]);
   });
 });
@@ -215,5 +226,27 @@ describe("audit", () => {
         durationMs: expect.any(Number),
       },
     ]);
+  });
+
+  it("records what another workspace asked for, parsed, when it refuses it", async () => {
+    const before = h.audits().length;
+    await h.command("delete 10000", WHO.otherTeam);
+    expect(h.audits().slice(before)).toEqual([
+      expect.objectContaining({
+        team: "T0STRANGER",
+        command: "delete",
+        args: { name: "delete", startPorts: [10000] },
+        result: "denied",
+      }),
+    ]);
+  });
+
+  it("says when the answer could not be delivered to the response_url", async () => {
+    const before = h.audits().length;
+    const gone = `${h.slack.url}/commands/T0ALLOWED/not/issued`;
+    await postToSlackEndpoint(h.bot.url, commandBody("help", gone), { secret: SIGNING_SECRET });
+    await expect
+      .poll(() => h.audits().slice(before))
+      .toEqual([expect.objectContaining({ command: "help", result: "ok", repliesFailed: 1 })]);
   });
 });

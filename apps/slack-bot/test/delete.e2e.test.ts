@@ -34,17 +34,35 @@ async function prompt(who = WHO.writer) {
   return { seeded, a, b, body: message?.body ?? {}, json: JSON.stringify(message?.body) };
 }
 
+/** Clicks Delete on another replica's endpoint; returns the HTTP answer and its response_url. */
+async function clickOn(bot: { url: string }, value: string, timestamp?: number) {
+  const responseUrl = h.slack.newUrl();
+  const body = blockActionsBody("proxy.delete.confirm", value, responseUrl);
+  const res = await postToSlackEndpoint(bot.url, body, {
+    secret: SIGNING_SECRET,
+    ...(timestamp === undefined ? {} : { timestamp }),
+  });
+  return { ...res, responseUrl };
+}
+
 describe("/proxy delete asks first", () => {
   it("shows exactly which configs and ports will go, with Delete and Cancel, and deletes nothing", async () => {
     const { a, b, body, json } = await prompt();
     expect(body.text).toBe(
-      `Delete 2 configs (15 ports)? ${a?.start_port}-${a?.end_port}, ${b?.start_port}-${b?.end_port}`,
+      `Delete 2 configs (15 ports)? ${a?.start_port}–${a?.end_port}, ${b?.start_port}–${b?.end_port}`,
     );
     expect(json).toContain(`${a?.start_port}–${a?.end_port}`);
     expect(json).toContain("Not found, skipped: 9999");
     expect(buttonValue(body, "proxy.delete.confirm")).toMatch(/^b1\./);
     expect(buttonValue(body, "proxy.delete.cancel")).toMatch(/^b1\./);
     expect(h.sandbox.applied.delete).toBe(0);
+  });
+
+  it("names a one-port config by its port alone, in the singular, in the fallback text too", async () => {
+    const [one] = h.sandbox.seed(API_KEY, [{ quantity: 1, session_type: 1 }]);
+    const ack = await h.command(`delete ${one?.start_port}`);
+    const [message] = await h.slack.waitFor(ack.responseUrl);
+    expect(message?.body.text).toBe(`Delete 1 config (1 port)? ${one?.start_port}`);
   });
 
   it("deletes those configs on Delete, and replaces the prompt with the result", async () => {
@@ -81,15 +99,8 @@ describe("/proxy delete asks first", () => {
     const other = await h.replica();
     const { body } = await prompt();
     const value = buttonValue(body, "proxy.delete.confirm");
-    const responseUrl = h.slack.newUrl();
-    const res = await postToSlackEndpoint(
-      other.url,
-      blockActionsBody("proxy.delete.confirm", value, responseUrl),
-      {
-        secret: SIGNING_SECRET,
-      },
-    );
-    expect(res.status).toBe(200);
+    const { status, responseUrl } = await clickOn(other, value);
+    expect(status).toBe(200);
     const [result] = await h.slack.waitFor(responseUrl);
     expect(result?.body.text).toMatch(/^Deleted 2 configs/);
     // the first replica has not seen this nonce: its state check finds nothing left to delete
@@ -125,15 +136,7 @@ describe("/proxy delete asks first", () => {
   it("re-checks permission at the click: a writer removed since the prompt deletes nothing", async () => {
     const { body } = await prompt();
     const revoked = await h.replica({ access: { ...testAccess(), writeUserIds: new Set() } });
-    const responseUrl = h.slack.newUrl();
-    const value = buttonValue(body, "proxy.delete.confirm");
-    await postToSlackEndpoint(
-      revoked.url,
-      blockActionsBody("proxy.delete.confirm", value, responseUrl),
-      {
-        secret: SIGNING_SECRET,
-      },
-    );
+    const { responseUrl } = await clickOn(revoked, buttonValue(body, "proxy.delete.confirm"));
     const [result] = await h.slack.waitFor(responseUrl);
     expect(result?.body.text).toMatch(/not on the write allow-list.*Nothing was changed/);
     expect(h.sandbox.applied.delete).toBe(0);
@@ -142,16 +145,9 @@ describe("/proxy delete asks first", () => {
   it("refuses an expired button", async () => {
     const later = await h.replica({ now: () => Date.now() + 11 * 60_000 });
     const { body } = await prompt();
-    const responseUrl = h.slack.newUrl();
     const value = buttonValue(body, "proxy.delete.confirm");
-    await postToSlackEndpoint(
-      later.url,
-      blockActionsBody("proxy.delete.confirm", value, responseUrl),
-      {
-        secret: SIGNING_SECRET,
-        timestamp: Math.floor((Date.now() + 11 * 60_000) / 1000),
-      },
-    );
+    const late = Math.floor((Date.now() + 11 * 60_000) / 1000);
+    const { responseUrl } = await clickOn(later, value, late);
     const [result] = await h.slack.waitFor(responseUrl);
     expect(result?.body.text).toMatch(/expired: nothing was done/);
     expect(h.sandbox.applied.delete).toBe(0);

@@ -60,4 +60,23 @@ describe("loadEnv", () => {
       expect(line).not.toMatch(/user-token-secret|bad-app-token-secret/);
     }
   });
+
+  it("does not echo a secret pasted into an ID list by mistake", () => {
+    const result = loadEnv({
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+      SLACK_BOT_TOKEN: "xoxb-real-bot-token",
+      NINEPROXY_BASE_URL: "http://127.0.0.1:4010",
+      NINEPROXY_API_KEY: "k",
+      SLACK_ALLOWED_TEAM_IDS: "T0123 xoxb-pasted-token-secret",
+      SLACK_WRITE_USER_IDS: "8f742231b10e8888abcd99yyyzzz85a5",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      "SLACK_ALLOWED_TEAM_IDS: an entry of 24 characters is not a Slack ID of the right kind " +
+        "(not shown: it looks like a token or secret).",
+      "SLACK_WRITE_USER_IDS: an entry of 32 characters is not a Slack ID of the right kind " +
+        "(not shown: it looks like a token or secret).",
+    ]);
+  });
 });

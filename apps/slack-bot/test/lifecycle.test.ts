@@ -43,6 +43,34 @@ describe("start-up", () => {
 });
 
 describe("the CLI", () => {
+  it("says in one line, without a stack trace, that its port is taken, and exits 1", async () => {
+    const { createServer } = await import("node:net");
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as { port: number }).port;
+    const env = {
+      PATH: process.env.PATH ?? "",
+      SLACK_SIGNING_SECRET: "cli-secret",
+      SLACK_BOT_TOKEN: "xoxb-cli",
+      SLACK_BOT_ID: "B0CLI",
+      SLACK_BOT_USER_ID: "U0CLI",
+      NINEPROXY_BASE_URL: "http://127.0.0.1:9",
+      NINEPROXY_API_KEY: "cli-key",
+      SLACK_ALLOWED_TEAM_IDS: "T0ALLOWED",
+      PORT: String(port),
+    };
+    const failed = await run(
+      process.execPath,
+      ["--conditions=@nineproxy/source", "--import", "tsx", cli],
+      { env },
+    ).catch((error: { code: number; stderr: string }) => error);
+    taken.close();
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr.trim().split("\n")).toEqual([
+      `start error: 127.0.0.1:${port} is already in use: stop what listens there, or set PORT.`,
+    ]);
+  });
+
   it("starts from environment variables, serves /healthz, and exits 0 on SIGTERM", async () => {
     const { spawn } = await import("node:child_process");
     const { startSandbox } = await import("@nineproxy/sandbox");

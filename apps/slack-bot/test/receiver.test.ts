@@ -31,15 +31,16 @@ describe("the /slack/events endpoint", () => {
     ["a timestamp 6 minutes old", { timestamp: now() - 360 }],
     ["a timestamp 6 minutes in the future", { timestamp: now() + 360 }],
   ])("answers 401 to %s, and runs nothing", async (_name, over) => {
-    const before = h.audits().length;
+    // note: a command of its own, so an earlier test's audit line landing late cannot count here
     const responseUrl = h.slack.newUrl();
-    const res = await postToSlackEndpoint(h.bot.url, commandBody("list", responseUrl), {
+    const res = await postToSlackEndpoint(h.bot.url, commandBody("show 4242", responseUrl), {
       secret: SIGNING_SECRET,
       ...over,
     });
     expect(res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
-    expect(h.audits().length).toBe(before);
+    const shows = h.audits().filter((a) => JSON.stringify(a.args).includes("4242"));
+    expect(shows).toEqual([]);
     expect(h.slack.messages(responseUrl)).toEqual([]);
   });
 
@@ -52,6 +53,26 @@ describe("the /slack/events endpoint", () => {
       timestamp: Number(ts),
     });
     expect(res.status).toBe(401);
+  });
+
+  it("refuses a replay of a request it already took (same signature), and runs it once", async () => {
+    const responseUrl = h.slack.newUrl();
+    const replayed = commandBody("show 4343", responseUrl);
+    const timestamp = now();
+    const first = await postToSlackEndpoint(h.bot.url, replayed, {
+      secret: SIGNING_SECRET,
+      timestamp,
+    });
+    const second = await postToSlackEndpoint(h.bot.url, replayed, {
+      secret: SIGNING_SECRET,
+      timestamp,
+    });
+    expect([first.status, second.status]).toEqual([200, 401]);
+    await h.slack.waitFor(responseUrl);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.slack.messages(responseUrl)).toHaveLength(1);
+    const shows = h.audits().filter((a) => JSON.stringify(a.args).includes("4343"));
+    expect(shows).toHaveLength(1);
   });
 
   it("accepts a signed request 4 minutes old and 4 minutes early (clock skew both ways)", async () => {

@@ -21,6 +21,9 @@ export interface EnvConfig {
 /** Result of reading the environment: a config, or one clear line per problem. */
 export type EnvResult = { ok: true; config: EnvConfig } | { ok: false; errors: string[] };
 
+/** Token-shaped (`xoxb-…`, `xapp-…`) or longer than any Slack ID: never echoed. */
+const SECRET_LIKE = /^(xox[a-z]-|xapp-)|^.{21,}$/i;
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 /** Reads and validates the bot's environment variables. Secrets never appear in the errors. */
@@ -118,7 +121,14 @@ function idList(
     .map((id) => id.trim())
     .filter((id) => id !== "");
   for (const id of ids) {
-    if (!shape.test(id)) errors.push(`${name}: \`${id}\` is not a Slack ID of the right kind.`);
+    if (shape.test(id)) continue;
+    // note: a token or secret pasted into the wrong variable must not reach the terminal or logs
+    errors.push(
+      SECRET_LIKE.test(id)
+        ? `${name}: an entry of ${id.length} characters is not a Slack ID of the right kind ` +
+            "(not shown: it looks like a token or secret)."
+        : `${name}: \`${id}\` is not a Slack ID of the right kind.`,
+    );
   }
   return new Set(ids);
 }

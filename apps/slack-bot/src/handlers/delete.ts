@@ -4,7 +4,8 @@ import { canWrite } from "../access/policy.js";
 import { findConfigs } from "../api.js";
 import type { Command } from "../command/types.js";
 import { apiErrorText, errorKind, isOutcomeUnknown } from "../render/api-error.js";
-import { configLine } from "../render/config.js";
+import { configLine, rangeText } from "../render/config.js";
+import { plural } from "../render/plural.js";
 import { type PendingOperation, signButtonValue } from "../slack/button-token.js";
 import { context, ephemeral, header, sectionsOf } from "../slack/message.js";
 import type { HandlerContext, Outcome } from "./context.js";
@@ -48,8 +49,7 @@ export async function runDeletePrompt(
     ctx.now(),
     ctx.buttons.ttlMs,
   );
-  const plural = configs.length === 1 ? "" : "s";
-  const title = `Delete ${configs.length} config${plural} (${ports} ports)?`;
+  const title = `Delete ${plural(configs.length, "config")} (${plural(ports, "port")})?`;
   const minutes = Math.round(ctx.buttons.ttlMs / 60_000);
   const blocks = [
     header(title),
@@ -71,7 +71,7 @@ export async function runDeletePrompt(
       ],
     },
   ];
-  const fallback = `${title} ${configs.map((c) => `${c.start_port}-${c.end_port}`).join(", ")}`;
+  const fallback = `${title} ${configs.map(rangeText).join(", ")}`;
   await ctx.respond.send(ephemeral(fallback, blocks));
   return { result: "asked" };
 }
@@ -112,7 +112,7 @@ export async function runDeleteConfirmed(
   const startPorts = toDelete.map((c) => c.start_port ?? 0);
   try {
     await ctx.api.delete(startPorts);
-    const text = `Deleted ${toDelete.length} config${toDelete.length === 1 ? "" : "s"}:`;
+    const text = `Deleted ${plural(toDelete.length, "config")}:`;
     await ctx.respond.send(deletedMessage(text, toDelete, notes));
     return { result: "ok" };
   } catch (error) {

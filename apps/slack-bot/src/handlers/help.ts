@@ -9,6 +9,6 @@ export async function runHelp(
   command: Extract<Command, { name: "help" }>,
 ): Promise<Outcome> {
   const write = await canWrite(ctx.policy, ctx.caller, ctx.members);
-  await ctx.respond.send(helpMessage(write.allowed, ctx.slash, command.topic));
+  await ctx.respond.send(helpMessage(write, ctx.slash, command.topic));
   return { result: "ok" };
 }

@@ -30,7 +30,9 @@ export function apiErrorText(error: unknown): string {
   const vendor = [e.vendorMessage, ...(e.errors ?? [])]
     .filter((s): s is string => typeof s === "string" && s !== "")
     .map((s) => escapeMrkdwn(s.slice(0, 300)));
-  const said = vendor.length > 0 ? ` 9Proxy said: ${vendor.join("; ")}` : "";
+  // note: the vendor's text rarely ends a sentence; end it here so the advice reads apart
+  const said =
+    vendor.length > 0 ? ` 9Proxy said: ${vendor.join("; ").replace(/[.\s]*$/, ".")}` : "";
   switch (e.name) {
     case "BadRequestError":
     case "VendorError":

@@ -2,6 +2,7 @@ import type { Config } from "@nineproxy/api-types";
 import type { Command } from "../command/types.js";
 import { context, ephemeral, header, type SlackMessage, sectionsOf } from "../slack/message.js";
 import { configLine } from "./config.js";
+import { plural } from "./plural.js";
 
 /** One page of configs as a message, with where to go next. */
 export function listMessage(
@@ -14,7 +15,8 @@ export function listMessage(
     const text =
       page.total_items === 0
         ? `No configs${filter}.`
-        : `Page ${command.page} is past the end: there are ${page.total_pages} pages${filter}.`;
+        : `Page ${command.page} is past the end: there ${page.total_pages === 1 ? "is" : "are"} ` +
+          `${plural(page.total_pages, "page")}${filter}.`;
     return ephemeral(text);
   }
   const where = `page ${command.page} of ${page.total_pages}`;

@@ -5,5 +5,8 @@ import { ephemeral, escapeMrkdwn, type SlackMessage, section } from "../slack/me
 export function parseErrorMessage(error: ParseError): SlackMessage {
   const problem = escapeMrkdwn(error.message);
   const usage = `Usage: \`${escapeMrkdwn(error.usage)}\``;
-  return ephemeral(`${error.message} Usage: ${error.usage}`, [section(`${problem}\n${usage}`)]);
+  // note: the fallback is mrkdwn too (notifications), so it carries the escaped text as well
+  return ephemeral(`${problem} Usage: ${escapeMrkdwn(error.usage)}`, [
+    section(`${problem}\n${usage}`),
+  ]);
 }

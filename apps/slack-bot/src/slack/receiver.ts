@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { parse as parseQuery } from "node:querystring";
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import type { Logger } from "pino";
-import { verifySlackSignature } from "./signature.js";
+import { ReplayGuard } from "./replay-guard.js";
+import { SIGNATURE_WINDOW_SECONDS, verifySlackSignature } from "./signature.js";
 
 /** Options of the signed HTTP receiver. */
 export interface SignedReceiverOptions {
@@ -38,6 +39,7 @@ export class SignedHttpReceiver implements Receiver {
   private readonly path: string;
   private readonly now: () => number;
   private readonly bodyLimit: number;
+  private readonly replays = new ReplayGuard(SIGNATURE_WINDOW_SECONDS);
 
   constructor(private readonly options: SignedReceiverOptions) {
     if (!options.signingSecret)
@@ -109,16 +111,24 @@ export class SignedHttpReceiver implements Receiver {
       return send(res, 200, "");
     }
 
+    const timestamp = header(req, "x-slack-request-timestamp");
+    const signature = header(req, "x-slack-signature");
+    const nowMs = this.now();
     const verdict = verifySlackSignature({
       signingSecret: this.options.signingSecret,
-      timestamp: header(req, "x-slack-request-timestamp"),
-      signature: header(req, "x-slack-signature"),
+      timestamp,
+      signature,
       rawBody: raw,
-      nowMs: this.now(),
+      nowMs,
     });
     if (!verdict.ok) {
       this.options.logger.warn({ reason: verdict.reason, path: url.pathname }, "request refused");
       return send(res, 401, "invalid signature");
+    }
+    // a verified request has both headers; the same signature again is a replay
+    if (!this.replays.claim(signature ?? "", Number(timestamp), nowMs)) {
+      this.options.logger.warn({ reason: "replayed", path: url.pathname }, "request refused");
+      return send(res, 401, "replayed request");
     }
 
     const body = parseBody(contentType, raw);
