@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's two commands start here, on a machine that may have only Node 20 and npm:
 // `npm run demo` and `npm test`. It finds or fetches pnpm, installs the workspace, then runs the job.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const PNPM_VERSION = "10.34.9";
@@ -52,10 +52,48 @@ if (job === "demo") {
 
 if (job === "test") {
   ensurePrometheus();
-  process.exit(pnpmRun(["run", "test:all", ...passThrough]));
+  process.exit(await runTests());
 }
 
 fail(`unknown job "${job ?? ""}": use "demo" or "test".`);
+
+/**
+ * Runs every check and test, echoing the output as it comes, then adds up vitest's per-package
+ * "Tests" lines into one closing line that CI tools read: "tests: N passed, N failed".
+ */
+function runTests() {
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  let pending = "";
+  const scan = (line) => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colours
+    const plain = line.replace(/\x1b\[[0-9;]*m/g, "");
+    if (!/\bTests\s+\d/.test(plain)) return;
+    for (const key of Object.keys(totals)) {
+      const match = new RegExp(`(\\d+) ${key}`).exec(plain);
+      if (match) totals[key] += Number(match[1]);
+    }
+  };
+  return new Promise((resolve) => {
+    const child = spawn(pnpm.cmd, [...pnpm.pre, "run", "test:all", ...passThrough], {
+      stdio: ["inherit", "pipe", "inherit"],
+      env,
+    });
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      pending += chunk.toString("utf8");
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) scan(line);
+    });
+    child.on("error", (error) => fail(`could not run pnpm: ${error.message}`));
+    child.on("close", (code) => {
+      scan(pending);
+      const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : "";
+      console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${skipped}`);
+      resolve(code ?? 1);
+    });
+  });
+}
 
 /** The exporter's end-to-end tests run a real Prometheus; install Debian's package when missing. */
 function ensurePrometheus() {
