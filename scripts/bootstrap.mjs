@@ -3,6 +3,7 @@
 // `npm run demo` and `npm test`. It finds or fetches pnpm, installs the workspace, then runs the job.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const PNPM_VERSION = "10.34.9";
 const job = process.argv[2];
@@ -47,7 +48,13 @@ if (pnpmRun(["install", "--frozen-lockfile", "--prefer-offline"]) !== 0) {
 }
 
 if (job === "demo") {
-  process.exit(pnpmRun(["--filter", "@nineproxy/demo", "start", ...passThrough]));
+  // note: run node directly, not through pnpm, so Ctrl+C ends the demo without a pnpm error
+  const main = ["--conditions=@nineproxy/source", "--import", "tsx", "src/main.ts"];
+  const cwd = fileURLToPath(new URL("../apps/demo/", import.meta.url));
+  // the demo handles Ctrl+C itself; this process only waits for it to finish
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => {});
+  process.exit(run(process.execPath, [...main, ...passThrough], { cwd }));
 }
 
 if (job === "test") {
