@@ -89,7 +89,6 @@ export const spec = {
         "summary": "Create connection config",
         "description": "Creates a new proxy connection configuration by allocating a port range based on the requested quantity and applying optional targeting filters and session settings.",
         "requestBody": {
-          "required": true,
           "content": {
             "application/json": {
               "schema": {
@@ -127,7 +126,6 @@ export const spec = {
         "summary": "Update connection config",
         "description": "Updates an existing proxy connection configuration identified by start_port, including targeting filters and session settings.",
         "requestBody": {
-          "required": true,
           "content": {
             "application/json": {
               "schema": {
@@ -165,7 +163,6 @@ export const spec = {
         "summary": "Delete connection configs",
         "description": "Deletes one or more proxy connection configurations identified by their start_port values.",
         "requestBody": {
-          "required": true,
           "content": {
             "application/json": {
               "schema": {
@@ -211,8 +208,7 @@ export const spec = {
         "required": false,
         "description": "Maximum number of items to return per page. The vendor's sibling list endpoints default to 30; the same default is assumed here.",
         "schema": {
-          "type": "integer",
-          "minimum": 1
+          "type": "integer"
         }
       },
       "Page": {
@@ -536,8 +532,7 @@ export const spec = {
           },
           "quantity": {
             "type": "integer",
-            "description": "Number of ports to allocate for this configuration.",
-            "minimum": 1
+            "description": "Number of ports to allocate for this configuration."
           },
           "session_type": {
             "$ref": "#/components/schemas/SessionType"
