@@ -4,26 +4,30 @@ export type AbortCause = "caller" | "attempt" | "deadline";
 // note: setTimeout fires at once for delays above 2^31-1 ms, so longer limits mean "no timer".
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** One attempt's signal: fires when the caller aborts, the attempt times out or the deadline passes. */
+/** One attempt's signal: fires on the caller's abort, the attempt's timeout or the deadline. */
 export class AttemptSignal {
   readonly signal: AbortSignal;
   #cause: AbortCause | undefined;
   readonly #controller = new AbortController();
   readonly #timer: NodeJS.Timeout | undefined;
   readonly #caller: AbortSignal | undefined;
-  readonly #onCallerAbort = () => this.#fire("caller");
+  // note: built only when there is a caller's signal to listen to; one timer, no AbortSignal.any
+  readonly #onCallerAbort: (() => void) | undefined;
 
   constructor(caller: AbortSignal | undefined, timeoutMs: number, deadlineLeftMs: number) {
     this.signal = this.#controller.signal;
-    this.#caller = caller;
     if (caller?.aborted) {
       this.#fire("caller");
-    } else {
-      caller?.addEventListener("abort", this.#onCallerAbort, { once: true });
-      const limit: AbortCause = deadlineLeftMs <= timeoutMs ? "deadline" : "attempt";
-      const ms = Math.max(0, Math.min(timeoutMs, deadlineLeftMs));
-      if (ms <= MAX_TIMER_MS) this.#timer = setTimeout(() => this.#fire(limit), ms);
+      return;
     }
+    if (caller !== undefined) {
+      this.#caller = caller;
+      this.#onCallerAbort = () => this.#fire("caller");
+      caller.addEventListener("abort", this.#onCallerAbort, { once: true });
+    }
+    const limit: AbortCause = deadlineLeftMs <= timeoutMs ? "deadline" : "attempt";
+    const ms = Math.max(0, Math.min(timeoutMs, deadlineLeftMs));
+    if (ms <= MAX_TIMER_MS) this.#timer = setTimeout(() => this.#fire(limit), ms);
   }
 
   /** Which limit fired, if any. */
@@ -34,7 +38,7 @@ export class AttemptSignal {
   /** Stops the timer and the listener; call when the attempt is over. */
   dispose(): void {
     clearTimeout(this.#timer);
-    this.#caller?.removeEventListener("abort", this.#onCallerAbort);
+    if (this.#onCallerAbort) this.#caller?.removeEventListener("abort", this.#onCallerAbort);
   }
 
   #fire(cause: AbortCause): void {

@@ -1,3 +1,4 @@
+import { PATHS } from "@nineproxy/api-types";
 import { AttemptSignal, sleep } from "./abort.js";
 import { backoffDelay } from "./backoff.js";
 import {
@@ -7,7 +8,7 @@ import {
   classifyThrown,
   invalidResult,
 } from "./classify.js";
-import { resultProblem } from "./envelope.js";
+import { readEnvelope, resultProblem } from "./envelope.js";
 import {
   AbortedError,
   type NineProxyError,
@@ -16,25 +17,38 @@ import {
   TimeoutError,
 } from "./errors.js";
 import type { Events } from "./hooks.js";
-import type { CallOptions, ResolvedOptions } from "./options.js";
+import { type CallOptions, checkCallOptions, type ResolvedOptions } from "./options.js";
 import type { Redactor } from "./redact.js";
 import { isAllocating, verdict } from "./retry.js";
-import type { Sent } from "./transport.js";
+import type { Send } from "./send.js";
 
 /** What a call needs from its client. */
 export interface CallEnv {
   options: ResolvedOptions;
   events: Events;
   redactor: Redactor;
+  send: Send;
 }
 
-/** One operation, ready to send: `send` makes one attempt with the given signal. */
-export interface ApiRequest {
+/** The HTTP method of each operation. */
+const METHODS: Readonly<Record<Operation, string>> = {
+  list: "GET",
+  create: "POST",
+  update: "PUT",
+  delete: "DELETE",
+};
+
+/** One call in progress: what its failures are described with. */
+interface CallState {
   operation: Operation;
   method: string;
   path: string;
-  send(signal: AbortSignal): Promise<Sent>;
+  timeoutMs: number;
+  deadlineMs: number;
+  attempt: number;
 }
+
+const NO_LIMITS: CallOptions = {};
 
 /**
  * Runs one API call: attempts, the retry policy, backoff or `Retry-After`, time limits and the
@@ -43,42 +57,55 @@ export interface ApiRequest {
  */
 export async function runCall(
   env: CallEnv,
-  request: ApiRequest,
-  limits: CallOptions,
+  operation: Operation,
+  input: unknown,
+  limits: CallOptions = NO_LIMITS,
 ): Promise<unknown> {
+  checkCallOptions(limits);
   const { options, events } = env;
   const maxAttempts = limits.maxAttempts ?? options.maxAttempts;
-  const timeoutMs = limits.timeoutMs ?? options.timeoutMs;
   const deadlineMs = limits.deadlineMs ?? options.deadlineMs;
   const deadlineAt = performance.now() + deadlineMs;
-  const { operation, method, path } = request;
+  const method = METHODS[operation];
+  const path = PATHS[operation];
+  const signal = limits.signal;
+  const state: CallState = {
+    operation,
+    method,
+    path,
+    timeoutMs: limits.timeoutMs ?? options.timeoutMs,
+    deadlineMs,
+    attempt: 0,
+  };
 
   for (let attempt = 1; ; attempt++) {
-    const ctx: AttemptContext = {
-      details: { operation, method, path, attempts: attempt },
-      redactor: env.redactor,
-      clock: options.clock,
-      timeoutMs,
-      deadlineMs,
-    };
-    if (limits.signal?.aborted) {
+    state.attempt = attempt;
+    if (signal?.aborted) {
       throw new AbortedError(`${method} ${path} was aborted by the caller before it was sent`, {
-        ...ctx.details,
+        operation,
+        method,
+        path,
         attempts: attempt - 1,
       });
     }
 
-    const event = { operation, method, path, attempt };
-    events.request(event);
+    // note: with no hook and no logger, no event is built at all
+    const event = events.enabled ? { operation, method, path, attempt } : undefined;
+    if (event) events.request(event);
     const started = performance.now();
-    const outcome = await attemptOnce(request, limits.signal, deadlineAt - started, ctx);
-    const durationMs = performance.now() - started;
-    if ("result" in outcome) {
-      events.response({ ...event, status: outcome.status, durationMs });
+    const outcome = await attemptOnce(env, state, input, signal, deadlineAt - started);
+    if (!("error" in outcome)) {
+      if (event) {
+        const durationMs = performance.now() - started;
+        events.response({ ...event, status: outcome.status, durationMs });
+      }
       return outcome.result;
     }
     const { error, failure, retryAfterMs } = outcome;
-    events.response({ ...event, status: error.status, durationMs, error });
+    if (event) {
+      const durationMs = performance.now() - started;
+      events.response({ ...event, status: error.status, durationMs, error });
+    }
 
     const next = verdict(operation, failure);
     if (next === "outcome-unknown" || (isDeadline(error) && isAllocating(operation))) {
@@ -89,12 +116,15 @@ export async function runCall(
 
     const delayMs = retryAfterMs ?? backoffDelay(attempt, options.backoff, options.random);
     if (performance.now() + delayMs >= deadlineAt) throw error;
-    events.retry({ ...event, status: error.status, delayMs, error });
+    events.retry({ operation, method, path, attempt, status: error.status, delayMs, error });
     try {
-      await sleep(delayMs, limits.signal);
+      await sleep(delayMs, signal);
     } catch {
       throw new AbortedError(`${method} ${path} was aborted by the caller while waiting to retry`, {
-        ...ctx.details,
+        operation,
+        method,
+        path,
+        attempts: attempt,
         cause: error,
       });
     }
@@ -102,24 +132,43 @@ export async function runCall(
 }
 
 async function attemptOnce(
-  request: ApiRequest,
+  env: CallEnv,
+  state: CallState,
+  input: unknown,
   caller: AbortSignal | undefined,
   deadlineLeftMs: number,
-  ctx: AttemptContext,
 ): Promise<AttemptFailure | { result: unknown; status: number }> {
-  const limit = new AttemptSignal(caller, ctx.timeoutMs, deadlineLeftMs);
+  const limit = new AttemptSignal(caller, state.timeoutMs, deadlineLeftMs);
   try {
-    const { response, body } = await request.send(limit.signal);
-    const outcome = classifyResponse(response, body, ctx);
-    if (!("result" in outcome)) return outcome;
-    const problem = resultProblem(ctx.details.operation, outcome.result);
-    if (problem !== undefined) return invalidResult(problem, outcome.result, ctx);
-    return { result: outcome.result, status: response.status };
+    const { data, error, response } = await env.send(state.operation, input, limit.signal);
+    const status = response.status;
+    // the common case first, with nothing built that only a failure needs
+    if (status >= 200 && status < 300) {
+      const envelope = readEnvelope(data, response.headers.get("content-type"));
+      if (envelope.kind === "success") {
+        const problem = resultProblem(state.operation, envelope.result);
+        if (problem === undefined) return { result: envelope.result, status };
+        return invalidResult(problem, envelope.result, context(env, state));
+      }
+    }
+    return classifyResponse(response, response.ok ? data : error, context(env, state));
   } catch (thrown) {
-    return classifyThrown(thrown, limit.cause, ctx);
+    return classifyThrown(thrown, limit.cause, context(env, state));
   } finally {
     limit.dispose();
   }
+}
+
+/** What the classifier needs to describe a failed attempt (built only when one fails). */
+function context(env: CallEnv, state: CallState): AttemptContext {
+  const { operation, method, path, attempt } = state;
+  return {
+    details: { operation, method, path, attempts: attempt },
+    redactor: env.redactor,
+    clock: env.options.clock,
+    timeoutMs: state.timeoutMs,
+    deadlineMs: state.deadlineMs,
+  };
 }
 
 function isDeadline(error: NineProxyError): boolean {

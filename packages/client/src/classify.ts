@@ -72,20 +72,15 @@ export function classifyThrown(
   return { error, failure: { kind } };
 }
 
-/** Turns a response into the envelope's `result`, or into the error it stands for. */
+/** Turns a response that is not a 2xx success envelope into the error it stands for. */
 export function classifyResponse(
   response: Response,
   body: unknown,
   ctx: AttemptContext,
-): AttemptFailure | { result: unknown } {
+): AttemptFailure {
   const status = response.status;
   if (status >= 300 && status < 400) return redirect(response, ctx);
   const envelope = readEnvelope(body, response.headers.get("content-type"));
-  // the common case first: nothing below is needed for a success
-  if (envelope.kind === "success" && status >= 200 && status < 300) {
-    return { result: envelope.result };
-  }
-
   const { details, redactor } = ctx;
   const label = `${details.method} ${details.path}`;
   const base = { ...details, status };
@@ -148,7 +143,8 @@ function invalid(why: string, body: unknown, ctx: AttemptContext, status: number
   const text = typeof body === "string" ? body : JSON.stringify(body ?? null);
   const error = new InvalidResponseError(
     `${details.method} ${details.path} got ${why} instead of the API's JSON envelope (HTTP ${status}): check baseUrl points at the 9Proxy API`,
-    { ...details, status, bodySnippet: redactor.scrub(text.slice(0, 200)) },
+    // note: scrubbed whole, then cut: a key cut in two at the 200th character would not match
+    { ...details, status, bodySnippet: redactor.scrub(text).slice(0, 200) },
   );
   return { error, failure: { kind: "invalid" } };
 }

@@ -1,12 +1,10 @@
-import {
-  type Config,
-  type CreateConfigRequest,
-  type ListConfigsQuery,
-  PATHS,
-  type UpdateConfigRequest,
+import type {
+  Config,
+  CreateConfigRequest,
+  ListConfigsQuery,
+  UpdateConfigRequest,
 } from "@nineproxy/api-types";
-import { type ApiRequest, type CallEnv, runCall } from "./call.js";
-import type { Operation } from "./errors.js";
+import { type CallEnv, runCall } from "./call.js";
 import { Events } from "./hooks.js";
 import {
   type CallOptions,
@@ -17,7 +15,8 @@ import {
 } from "./options.js";
 import { type Page, paginate } from "./paginate.js";
 import { Redactor } from "./redact.js";
-import { createRawClient, keyedFetch, type RawClient, type Sent } from "./transport.js";
+import { createSend } from "./send.js";
+import { createRawClient, keyedFetch, type RawClient } from "./transport.js";
 
 /** One page of the list as `list()` returns it. */
 export interface ListResult {
@@ -57,34 +56,22 @@ export interface NineProxyClient {
  */
 export function createClient(clientOptions: ClientOptions): NineProxyClient {
   const options = resolveOptions(clientOptions);
-  const send = keyedFetch(options.apiKey, options.fetch);
-  const raw = createRawClient(options.baseUrl, send);
-  // each attempt hands openapi-fetch its own fetch, so the signal goes straight to the transport
-  const via = (signal: AbortSignal) => (request: Request) => send(request, signal);
+  const { raw, hasMiddleware } = createRawClient(
+    options.baseUrl,
+    keyedFetch(options.apiKey, options.fetch),
+  );
+
   const env: CallEnv = {
     options,
     events: new Events(options.hooks, options.logger),
     redactor: new Redactor(options.apiKey),
+    send: createSend(raw, hasMiddleware),
   };
 
-  const call = (
-    operation: Operation,
-    method: string,
-    send: (signal: AbortSignal) => Promise<Sent>,
-    callOptions: CallOptions = {},
-  ) => {
-    checkCallOptions(callOptions);
-    const request: ApiRequest = { operation, method, path: PATHS[operation], send };
-    return runCall(env, request, callOptions);
+  const list = (query: ListConfigsQuery = {}, callOptions?: CallOptions) => {
+    const withLimit = { ...query, limit: query.limit ?? options.pageSize };
+    return runCall(env, "list", withLimit, callOptions) as Promise<ListResult>;
   };
-
-  const list = async (query: ListConfigsQuery = {}, callOptions?: CallOptions) => {
-    const params = { query: { ...query, limit: query.limit ?? options.pageSize } };
-    const attempt = (signal: AbortSignal) =>
-      sent(raw.GET(PATHS.list, { params, parseAs: "text", fetch: via(signal) }));
-    return (await call("list", "GET", attempt, callOptions)) as ListResult;
-  };
-
   const pages = (query: ListConfigsQuery = {}, pageOptions: PageOptions = {}) => {
     checkCallOptions(pageOptions);
     const defaults = { pageSize: options.pageSize, concurrency: options.pageConcurrency };
@@ -97,30 +84,13 @@ export function createClient(clientOptions: ClientOptions): NineProxyClient {
     async *items(query, pageOptions) {
       for await (const page of pages(query, pageOptions)) yield* page.items;
     },
-    async create(body, callOptions) {
-      const attempt = (signal: AbortSignal) =>
-        sent(raw.POST(PATHS.create, { body, parseAs: "text", fetch: via(signal) }));
-      return (await call("create", "POST", attempt, callOptions)) as Config;
-    },
-    async update(body, callOptions) {
-      const attempt = (signal: AbortSignal) =>
-        sent(raw.PUT(PATHS.update, { body, parseAs: "text", fetch: via(signal) }));
-      return (await call("update", "PUT", attempt, callOptions)) as Config;
-    },
+    create: (body, callOptions) => runCall(env, "create", body, callOptions) as Promise<Config>,
+    update: (body, callOptions) => runCall(env, "update", body, callOptions) as Promise<Config>,
     async delete(startPorts, callOptions) {
       const body = { start_ports: startPorts };
-      const attempt = (signal: AbortSignal) =>
-        sent(raw.DELETE(PATHS.delete, { body, parseAs: "text", fetch: via(signal) }));
-      const result = (await call("delete", "DELETE", attempt, callOptions)) as { deleted: boolean };
+      const result = (await runCall(env, "delete", body, callOptions)) as { deleted: boolean };
       return { deleted: result.deleted };
     },
   };
   return { configs, raw };
-}
-
-function sent(pending: Promise<{ data?: unknown; error?: unknown; response: Response }>) {
-  return pending.then(({ data, error, response }) => ({
-    response,
-    body: response.ok ? data : error,
-  }));
 }

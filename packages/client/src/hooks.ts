@@ -44,12 +44,15 @@ export interface Logger {
 
 /** Sends events to the hooks and the logger; never lets either break a call. */
 export class Events {
+  /** Whether a request or response event goes anywhere; when not, callers skip building it. */
+  readonly enabled: boolean;
   readonly #hooks: Hooks;
   readonly #logger: Logger | undefined;
 
   constructor(hooks: Hooks | undefined, logger: Logger | undefined) {
     this.#hooks = hooks ?? {};
     this.#logger = logger;
+    this.enabled = logger !== undefined || !!hooks?.onRequest || !!hooks?.onResponse;
   }
 
   /** An attempt starts. */

@@ -34,6 +34,6 @@ export {
   type PageOptions,
 } from "./options.js";
 export type { Page } from "./paginate.js";
-export { redactUrl } from "./redact.js";
+export { REDACTED, Redactor, redactUrl } from "./redact.js";
 export { isAllocating, verdict } from "./retry.js";
 export type { RawClient } from "./transport.js";

@@ -21,16 +21,21 @@ export class Redactor {
       new URLSearchParams({ k: secret }).toString().slice(2),
     ]);
     // note: short secrets still get scrubbed, but an empty one would match everywhere.
-    this.#needles = [...forms].filter((form) => form.length > 0);
+    // longest first, so no spelling is cut in two by the scrubbing of a shorter one
+    this.#needles = [...forms]
+      .filter((form) => form.length > 0)
+      .sort((a, b) => b.length - a.length);
   }
 
   /** The text with the secret and any `api-key=` value replaced by `[REDACTED]`. */
   scrub(text: string): string {
-    let out = redactUrl(text);
+    // note: the literal secret goes first: the `api-key=` pattern stops at a space, `&` or `#`,
+    // which would leave the rest of a key holding one for the literal match to miss.
+    let out = text;
     for (const needle of this.#needles) {
       if (out.includes(needle)) out = out.split(needle).join(REDACTED);
     }
-    return out;
+    return redactUrl(out);
   }
 
   /**

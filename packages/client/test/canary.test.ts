@@ -5,11 +5,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ClientOptions, createClient, NineProxyError, type Operation } from "../src/index.js";
 import { closedPort, ownServer, thrown, useSandbox } from "./helpers.js";
 
-// note: `+`, `/` and `=` make the URL-encoded form differ from the raw one; both are checked.
-const KEY = "CANARY+k3y/7f3a9c1e5d==";
-const NEEDLES = [KEY, encodeURIComponent(KEY), "k3y/7f3a9c1e5d", "k3y%2F7f3a9c1e5d"];
+// note: `+`, `/` and `=` make the URL-encoded form differ from the raw one; the second key adds
+// what ends a URL pattern early (space, `&`, `#`), a `%` and characters outside ASCII.
+const KEYS = ["CANARY+k3y/7f3a9c1e5d==", "CANARY k3y&page=2#x%25/+= ünï€ode"];
+/** The key of the suite being run. */
+let KEY = KEYS[0] as string;
+// any 10 characters of the key in a row, raw or encoded, count as a leak: a cut key leaks too
+const windows = (text: string) =>
+  Array.from({ length: text.length - 9 }, (_, i) => text.slice(i, i + 10));
+const needles = () => [...windows(KEY), ...windows(encodeURIComponent(KEY))];
 
-const ctx = useSandbox([KEY]);
+const ctx = useSandbox(KEYS);
 const events: unknown[] = [];
 const logLines: string[] = [];
 const logger = pino({ level: "trace" }, { write: (line: string) => void logLines.push(line) });
@@ -43,7 +49,8 @@ function renderings(error: unknown): string[] {
 }
 
 function expectNoKey(texts: string[]): void {
-  for (const text of texts) for (const needle of NEEDLES) expect(text).not.toContain(needle);
+  const all = needles();
+  for (const text of texts) for (const needle of all) expect(text).not.toContain(needle);
 }
 
 function run(c: ReturnType<typeof client>, op: Operation, startPort = 10_000) {
@@ -61,13 +68,18 @@ let echo: Awaited<ReturnType<typeof ownServer>>;
 beforeAll(async () => {
   echo = await ownServer((req, res) => {
     const url = req.url ?? "";
+    // the key as the upstream decoded it
+    const key = new URL(url, "http://x").searchParams.get("api-key") ?? "";
     const echoed = `http://${req.headers.host}${url}`;
     const json = (status: number, body: object, headers = {}) =>
       res.writeHead(status, headers).end(JSON.stringify(body));
-    const fail = { success: false, message: echoed, errors: [echoed, `api-key=${KEY} is odd`] };
+    const fail = { success: false, message: echoed, errors: [echoed, `api-key=${key} is odd`] };
     switch (url.split("/")[1]) {
       case "html":
         return res.writeHead(200, { "content-type": "text/html" }).end(`<html>${echoed}</html>`);
+      case "cut":
+        // the key straddles the 200th character, where the error's bodySnippet ends
+        return res.writeHead(200).end(`<html>${"-".repeat(172)} key ${key}</html>`);
       case "text-500":
         return res.writeHead(500).end(`upstream ${echoed} failed`);
       case "elsewhere":
@@ -81,7 +93,7 @@ beforeAll(async () => {
       case "false":
         return json(200, fail);
       case "403":
-        return json(403, { success: false, message: `bad key ${KEY}`, errors: [KEY] });
+        return json(403, { success: false, message: `bad key ${key}`, errors: [key] });
       case "shape":
         return json(200, { success: true, result: { echoed } });
       default:
@@ -96,7 +108,11 @@ beforeEach(() => {
   logLines.length = 0;
 });
 
-describe("the canary key never shows", () => {
+describe.each(KEYS)("the canary key %j never shows", (key) => {
+  beforeAll(() => {
+    KEY = key;
+  });
+
   const faults = FAULT_KINDS.filter((k) => k !== "latency").map((kind): Fault => {
     if (kind === "status") return { kind, status: 503, retryAfter: 0 };
     return { kind } as Fault;
@@ -115,6 +131,7 @@ describe("the canary key never shows", () => {
 
   const SCENARIOS = [
     "html",
+    "cut",
     "text-500",
     "elsewhere",
     "self",

@@ -157,6 +157,25 @@ describe("configs.pages() and configs.items()", () => {
     expect(responses.slice(1).every((e) => e.durationMs < 300)).toBe(true);
   });
 
+  it("leaves no request running on the server once the loop is left", async () => {
+    const open = new Set<number>();
+    const server = await ownServer((req, res) => {
+      const page = Number(new URL(req.url ?? "", "http://x").searchParams.get("page"));
+      open.add(page);
+      req.on("close", () => void open.delete(page));
+      const result = { items: [{ id: page, start_port: page }], total_items: 9, total_pages: 9 };
+      // pages after the first never answer: only cancelling them ends their requests
+      if (page === 1) res.writeHead(200).end(JSON.stringify({ success: true, result }));
+    });
+    try {
+      for await (const _ of fastClient(server.url).configs.items({}, { concurrency: 4 })) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect([...open]).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("stops at once when the caller's signal aborts mid-iteration", async () => {
     ctx.sb.seed(CANARY, 1_000);
     ctx.sb.faults.add({ kind: "latency", ms: 200, route: "list" });
@@ -173,6 +192,28 @@ describe("configs.pages() and configs.items()", () => {
     expect(seen).toBe(100);
     // page 2 would have taken until ≈ 400 ms
     expect(performance.now() - started).toBeLessThan(380);
+  });
+
+  it.each([
+    ["more pages than it announced", 2, [1, 2]],
+    ["total_pages 0 with configs on page 1", 0, [1]],
+  ])("stops at total_pages from a vendor that serves %s", async (_, totalPages, want) => {
+    const asked: number[] = [];
+    // every page is full, whatever total_pages says
+    const server = await ownServer((req, res) => {
+      const page = Number(new URL(req.url ?? "", "http://x").searchParams.get("page"));
+      asked.push(page);
+      const items = [{ id: page, start_port: page }];
+      const result = { items, total_items: totalPages, total_pages: totalPages };
+      res.writeHead(200).end(JSON.stringify({ success: true, result }));
+    });
+    try {
+      const pages = await collect(fastClient(server.url).configs.pages({}, { concurrency: 4 }));
+      expect(pages.map((p) => p.page)).toEqual(want);
+      expect(asked.sort()).toEqual(want);
+    } finally {
+      await server.close();
+    }
   });
 
   it("throws a page's error in order, after the pages before it, and cancels the rest", async () => {

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { Redactor, redactUrl } from "../src/redact.js";
+// imported as the apps import them: both are part of the public API
+import { Redactor, redactUrl } from "../src/index.js";
 
 describe("redactUrl", () => {
   it.each([
@@ -38,6 +39,23 @@ describe("Redactor", () => {
     expect((safe.cause as Error & { code: string }).code).toBe("ECONNRESET");
     expect("request" in (safe.cause as object)).toBe(false);
     expect(inspect(safe, { depth: null, showHidden: true })).not.toContain("s3cr3t");
+  });
+
+  // a key the URL pattern stops short of (at a space, `&`, `#`, a quote) must still go whole
+  it.each(["KEY with spaces", "KEY&page=2", "KEY#frag", 'KEY"quoted', "KÉY€/+=%20"])(
+    "leaves no part of the key %j when it follows api-key= unencoded",
+    (key) => {
+      const out = new Redactor(key).scrub(
+        `bad api-key=${key} (raw), api-key=${encodeURIComponent(key)}`,
+      );
+      expect(out).toBe("bad api-key=[REDACTED] (raw), api-key=[REDACTED]");
+    },
+  );
+
+  it("shows nothing of the key when inspected", () => {
+    expect(inspect(redactor, { showHidden: true, depth: Number.POSITIVE_INFINITY })).not.toContain(
+      "s3cr3t",
+    );
   });
 
   it("turns a thrown non-error into a scrubbed error", () => {
