@@ -1,5 +1,5 @@
 import { createClient } from "@nineproxy/client";
-import { App } from "@slack/bolt";
+import { App, SocketModeReceiver } from "@slack/bolt";
 import { type Logger, pino } from "pino";
 import {
   type AccessPolicy,
@@ -69,6 +69,19 @@ export interface BotOptions {
   fetch?: typeof fetch;
   /** How long `close()` waits for commands in flight. Default 10 s. */
   drainTimeoutMs?: number;
+  /**
+   * Base URL of Slack's Web API, for every call the bot makes to Slack: `apps.connections.open`
+   * (Socket Mode's WebSocket URL), `usergroups.users.list`, and `auth.test` when `botId` is not
+   * given. Default Slack's own, `https://slack.com/api/`. For tests against a local simulation of
+   * Slack; not read from the environment.
+   */
+  slackApiUrl?: string;
+  /**
+   * Socket Mode: how long `startBot` waits for the socket to open before it gives up and
+   * rejects. Default 30 s. (Slack's client retries some refusals, such as a revoked token or a
+   * bot token given as the app token, forever.)
+   */
+  socketStartTimeoutMs?: number;
 }
 
 /** A running bot. */
@@ -105,15 +118,29 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         now,
         drainTimeoutMs: options.drainTimeoutMs,
       });
+  const bolt = boltLogger(logger, secrets);
+  const clientOptions = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {};
+  // note: built here, not by Bolt, to keep hold of its client: Bolt's stop() does not wait for
+  // the socket to close
+  const socket = options.appToken
+    ? new SocketModeReceiver({
+        appToken: options.appToken,
+        logger: bolt,
+        installerOptions: { clientOptions: { ...clientOptions } },
+      })
+    : undefined;
+  // note: Bolt's own token check (auth.test in its constructor) rejects unhandled on a refused
+  // token, crashing the process; without given ids the bot checks the token itself, below
   const ids =
     options.botId && options.botUserId
       ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false }
-      : {};
+      : { tokenVerificationEnabled: false };
   const app = new App({
     token: options.botToken,
     ...ids,
-    ...(receiver ? { receiver } : { appToken: options.appToken, socketMode: true }),
-    logger: boltLogger(logger),
+    receiver: receiver ?? socket,
+    clientOptions: { ...clientOptions },
+    logger: bolt,
     // note: no conversation state is used; skipping Bolt's store saves work on every request
     convoStore: false,
   });
@@ -136,6 +163,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     pageSize: options.pageSize ?? 20,
     logger,
   };
+  // work in flight (acked, not yet answered): close() waits for it in Socket Mode
+  const inflight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    inflight.add(work);
+    try {
+      await work;
+    } finally {
+      inflight.delete(work);
+    }
+  });
   const context = (caller: Caller, responseUrl: unknown): HandlerContext => ({
     ...shared,
     caller,
@@ -215,6 +253,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     },
   );
 
+  // a refused bot token is a start error, before anything listens or connects
+  if (!(options.botId && options.botUserId)) await app.client.auth.test();
+
   if (receiver) {
     await app.start();
     logger.info({ url: receiver.url, command: slash, mode: "http" }, "bot started");
@@ -223,16 +264,86 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     };
     return { url: receiver.url, close };
   }
-  const health = await startHealthServer(options.port ?? 3000, options.host ?? "127.0.0.1");
-  await app.start();
+  // /healthz: 503 while the socket is down (Slack refreshing it, or lost) and while closing
+  const client = (socket as SocketModeReceiver).client;
+  let state: "connecting" | "ok" | "not connected" | "closing" = "connecting";
+  client.on("connected", () => {
+    if (state !== "closing") state = "ok";
+  });
+  client.on("close", () => {
+    if (state !== "closing") state = "not connected";
+  });
+  const health = await startHealthServer(
+    options.port ?? 3000,
+    options.host ?? "127.0.0.1",
+    () => state,
+  );
+  const closeHealth = () =>
+    new Promise<void>((resolve) => {
+      health.server.closeAllConnections();
+      health.server.close(() => resolve());
+    });
+  const disconnect = async () => {
+    const disconnected = new Promise<void>((resolve) => client.once("disconnected", resolve));
+    await app.stop();
+    // note: Slack answers the close frame at once; a peer that does not is cut off after 5 s
+    // (the library alone would wait 30 s)
+    const gaveUp = await Promise.race([
+      disconnected.then(() => false),
+      delay(SOCKET_CLOSE_TIMEOUT_MS).then(() => true),
+    ]);
+    if (gaveUp) await client.disconnect();
+  };
+  try {
+    const limit = options.socketStartTimeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new Error(
+            `Socket Mode did not connect to Slack within ${limit / 1000} s: check ` +
+              "SLACK_APP_TOKEN (an app-level token with connections:write) and the log for " +
+              "Slack's answer.",
+          ),
+        );
+      }, limit);
+    });
+    const starting = app.start();
+    // note: a start given up on may still settle later; that must not be an unhandled rejection
+    starting.catch(() => undefined);
+    try {
+      await Promise.race([starting, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  } catch (error) {
+    // note: a refused app token must not leave /healthz listening or a socket retrying
+    await disconnect().catch(() => undefined);
+    await closeHealth();
+    throw error;
+  }
   logger.info({ url: health.url, command: slash, mode: "socket" }, "bot started");
   return {
     url: health.url,
     close: async () => {
-      await app.stop();
-      await new Promise<void>((resolve) => health.server.close(() => resolve()));
+      // stop taking envelopes (Slack stops sending on a closed socket), finish work, then stop
+      state = "closing";
+      await disconnect();
+      await Promise.race([
+        Promise.allSettled([...inflight]),
+        delay(options.drainTimeoutMs ?? 10_000),
+      ]);
+      await closeHealth();
     },
   };
+}
+
+/** How long `close()` waits for Slack to answer the socket's close frame. */
+const SOCKET_CLOSE_TIMEOUT_MS = 5_000;
+
+/** Resolves after `ms`, without keeping the process alive. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /**

@@ -51,7 +51,20 @@ export function commandBody(
   who: Sender = {},
   command = "/proxy",
 ) {
-  return new URLSearchParams({
+  return new URLSearchParams(commandFields(text, responseUrl, who, command)).toString();
+}
+
+/**
+ * The fields of a slash command, as Slack sends them: the form body over HTTP, and the very same
+ * fields, all strings, as the `payload` object of a Socket Mode `slash_commands` envelope.
+ */
+export function commandFields(
+  text: string,
+  responseUrl: string,
+  who: Sender = {},
+  command = "/proxy",
+): Record<string, string> {
+  return {
     token: "verification-token-unused",
     team_id: who.team ?? "T0ALLOWED",
     team_domain: "acme",
@@ -65,7 +78,7 @@ export function commandBody(
     is_enterprise_install: "false",
     response_url: responseUrl,
     trigger_id: "13345224609.738474920.8088930838d88f008e0",
-  }).toString();
+  };
 }
 
 /** The form body of a `block_actions` click on a button, `payload=<json>` as Slack sends it. */
@@ -75,6 +88,20 @@ export function blockActionsBody(
   responseUrl: string,
   who: Sender = {},
 ) {
+  const payload = blockActionsPayload(actionId, value, responseUrl, who);
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/**
+ * The `block_actions` payload of a button click: JSON in the `payload` form field over HTTP, the
+ * `payload` object of a Socket Mode `interactive` envelope.
+ */
+export function blockActionsPayload(
+  actionId: string,
+  value: string,
+  responseUrl: string,
+  who: Sender = {},
+): Record<string, unknown> {
   const team = who.team ?? "T0ALLOWED";
   const payload = {
     type: "block_actions",
@@ -103,5 +130,5 @@ export function blockActionsBody(
       },
     ],
   };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return payload;
 }
