@@ -5,8 +5,7 @@ import { GENERATED_DIR, renderAll } from "./render.js";
 // `--check` fails on stale files instead of rewriting them, so a spec edit that was never
 // regenerated and committed cannot pass by being regenerated on the way. `npm test` and CI set
 // NINEPROXY_CHECK_GENERATED=1 to get it through turbo's generate → build chain.
-const check =
-  process.argv.includes("--check") || process.env.NINEPROXY_CHECK_GENERATED === "1";
+const check = process.argv.includes("--check") || process.env.NINEPROXY_CHECK_GENERATED === "1";
 const stale: string[] = [];
 
 await mkdir(GENERATED_DIR, { recursive: true });
