@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { GENERATED_DIR, renderAll } from "./render.js";
 
 // `--check` fails on stale files instead of rewriting them, so a spec edit that was never
-// regenerated and committed cannot pass by being regenerated on the way. `npm test` and CI set
-// NINEPROXY_CHECK_GENERATED=1 to get it through turbo's generate → build chain.
+// regenerated and committed cannot pass by being regenerated on the way. `pnpm test:all` (so
+// `npm test` and CI) sets NINEPROXY_CHECK_GENERATED=1 for turbo's generate → build chain.
 const check = process.argv.includes("--check") || process.env.NINEPROXY_CHECK_GENERATED === "1";
 const stale: string[] = [];
 

@@ -1,6 +1,7 @@
 /**
  * Readable names for the generated types of 9Proxy's Proxy Connect Config API.
- * Everything here is derived from `./generated/openapi.ts`; nothing is written by hand but the names.
+ * The types are derived from `./generated/openapi.ts`; the few hand-written constants below are
+ * checked against `spec` by test/aliases.test.ts.
  * @see ../../../openapi/openapi.yaml
  */
 import type { components, operations, paths } from "./generated/openapi.js";
