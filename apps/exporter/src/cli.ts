@@ -21,8 +21,8 @@ async function main(): Promise<void> {
   const logger = createLogger(command.options.logLevel);
   // note: a stray rejection (e.g. a page fetched ahead and abandoned) must not end the process
   process.on("unhandledRejection", (reason) => {
-    const error = reason instanceof Error ? reason.name : typeof reason;
-    logger.error({ error }, "unhandled rejection");
+    const err = reason instanceof Error ? reason.name : typeof reason;
+    logger.error({ err }, "unhandled rejection");
   });
   const exporter = await startExporter({ ...command.options, logger });
   // note: close() logs "exporter stopped" once open scrapes are answered

@@ -10,7 +10,7 @@ import { createLogger } from "./logger.js";
 import type { AccountView } from "./metrics/family.js";
 import { buildRegistry, type Format } from "./metrics/registry.js";
 import { type ExporterOptions, resolveOptions } from "./options.js";
-import { scrub } from "./redact.js";
+import { keyScrubber } from "./redact.js";
 import { SettingError } from "./settings/setting-error.js";
 import { watchAccount } from "./watch-account.js";
 
@@ -37,10 +37,9 @@ const PAGE_REUSE_MS = 1000;
 export async function startExporter(options: ExporterOptions): Promise<Exporter> {
   const resolved = resolveOptions(options);
   const logger = options.logger ?? createLogger(options.logLevel);
-  const secrets = resolved.accounts.map((a) => a.apiKey);
-  const views = resolved.accounts.map((a) => watchAccount(a, resolved, logger, secrets));
-  const onError = (where: string, error: unknown) =>
-    logger.error({ where, error: error instanceof Error ? error.name : typeof error }, "failed");
+  const scrub = keyScrubber(resolved.accounts.map((a) => a.apiKey));
+  const views = resolved.accounts.map((a) => watchAccount(a, resolved, logger, scrub));
+  const errName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
 
   // one registry per format and per view, built on first use
   const registries = new Map<string, Registry<RegistryContentType>>();
@@ -53,7 +52,7 @@ export async function startExporter(options: ExporterOptions): Promise<Exporter>
         format,
         details: resolved.details,
         processMetrics: all && resolved.defaultMetrics,
-        onError: (family, error) => onError(`collect ${family}`, error),
+        onError: (family, error) => logger.error({ family, err: errName(error) }, "collect failed"),
       });
       registries.set(id, registry);
     }
@@ -115,7 +114,9 @@ export async function startExporter(options: ExporterOptions): Promise<Exporter>
       const body = `unknown target: use /probe?target=<account>, one of: ${names}\n`;
       return { status: 400, contentType: TEXT, body };
     },
-    onError: (route, error) => onError(`route ${route}`, error),
+    onError: (route, error) => {
+      logger.error({ route: scrub(route), err: errName(error) }, "route failed");
+    },
   });
   server.on("clientError", (_error, socket) => socket.destroy());
 
@@ -125,7 +126,7 @@ export async function startExporter(options: ExporterOptions): Promise<Exporter>
   const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${address.port}`;
   logger.info(
     {
-      url: scrub(url, secrets),
+      url: scrub(url),
       telemetryPath: resolved.telemetryPath,
       accounts: views.map((v) => v.name),
       cacheTtlMs: resolved.cacheTtlMs,
@@ -164,7 +165,7 @@ function listen(
         error.code === "EADDRINUSE"
           ? "the port is in use: stop the other process or pick another port"
           : `cannot listen (${error.code ?? error.name}): pick another address`;
-      reject(new SettingError(`--web.listen-address ${where}: ${fix}`));
+      reject(new SettingError(`--web.listen-address ${where}: ${fix}`, { cause: error }));
     };
     server.once("error", onError);
     server.listen({ host, port }, () => {

@@ -1,12 +1,8 @@
+import { REDACTED } from "@nineproxy/client";
 import pino from "pino";
 
-/** The part of a pino logger the exporter uses; the client takes the same shape. */
-export interface Logger {
-  debug(fields: object, msg?: string): void;
-  info(fields: object, msg?: string): void;
-  warn(fields: object, msg?: string): void;
-  error(fields: object, msg?: string): void;
-}
+/** The part of a pino logger the exporter uses: the client's own `Logger`. */
+export type { Logger } from "@nineproxy/client";
 
 /** Field names whose values are censored in every log line, wherever they occur. */
 export const REDACTED_PATHS = [
@@ -24,7 +20,7 @@ export function createLogger(level = "info", destination?: pino.DestinationStrea
     {
       name: "nineproxy-exporter",
       level,
-      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      redact: { paths: REDACTED_PATHS, censor: REDACTED },
     },
     destination,
   );

@@ -28,9 +28,9 @@ export interface ExporterOptions {
   cacheTtlMs?: number;
   /** How long a failed read is reused, in ms (at most the TTL). Default 10_000 or the TTL. */
   cacheFailureTtlMs?: number;
-  /** Time limit of an upstream read when the scraper sends no timeout header, in ms. Default 10_000. */
+  /** Time limit of a read when the scraper sends no timeout header, in ms. Default 10_000. */
   scrapeTimeoutMs?: number;
-  /** Margin kept from `X-Prometheus-Scrape-Timeout-Seconds` to answer in time, in ms. Default 500. */
+  /** Margin kept from the scraper's timeout header to answer in time, in ms. Default 500. */
   scrapeTimeoutOffsetMs?: number;
   /** Export city, state, ISP and one info series per config (high cardinality). Default false. */
   details?: boolean;

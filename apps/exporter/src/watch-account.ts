@@ -3,7 +3,6 @@ import type { AccountOptions } from "./account.js";
 import type { Logger } from "./logger.js";
 import type { AccountView } from "./metrics/family.js";
 import type { ResolvedOptions } from "./options.js";
-import { scrub } from "./redact.js";
 import { readUsage } from "./upstream/read-usage.js";
 import { RequestCounts } from "./upstream/request-counts.js";
 import { type ReadOutcome, UsageCache } from "./upstream/usage-cache.js";
@@ -13,7 +12,7 @@ export function watchAccount(
   account: AccountOptions,
   options: ResolvedOptions,
   logger: Logger,
-  secrets: readonly string[],
+  scrub: (text: string) => string,
 ): AccountView {
   const requests = new RequestCounts();
   const client = createClient({
@@ -37,7 +36,7 @@ export function watchAccount(
       const level = wasUp === true ? "debug" : "info";
       logger[level]({ ...fields, configs }, "upstream read succeeded");
     } else {
-      logger.warn({ ...fields, ...errorFields(outcome.error, secrets) }, "upstream read failed");
+      logger.warn({ ...fields, ...errorFields(outcome.error, scrub) }, "upstream read failed");
     }
     wasUp = outcome.ok;
   };
@@ -52,13 +51,16 @@ export function watchAccount(
   return { name: account.name, cache, requests, poolSize: account.poolSize };
 }
 
-/** An error as log fields: its class, status and message, with every secret scrubbed. */
-export function errorFields(error: unknown, secrets: readonly string[]): Record<string, unknown> {
-  if (!(error instanceof Error)) return { error: typeof error };
+/** An error as log fields: its class, status and message, with every key scrubbed. */
+export function errorFields(
+  error: unknown,
+  scrub: (text: string) => string,
+): Record<string, unknown> {
+  if (!(error instanceof Error)) return { err: typeof error };
   const status = (error as { status?: unknown }).status;
   return {
-    error: error.name,
-    reason: scrub(error.message, secrets),
+    err: error.name,
+    reason: scrub(error.message),
     ...(typeof status === "number" ? { status } : {}),
   };
 }

@@ -7,7 +7,8 @@ import { parseSettings, startExporter } from "../src/index.js";
 import { captureLog, get } from "./stack.js";
 
 const CANARY = "CANARY-9f3b2e71-do-not-log";
-const WRONG_CANARY = "CANARY-unknown-to-sandbox-5a1d";
+// note: characters that URL-encoding changes, so every spelling of a key must be scrubbed
+const WRONG_CANARY = "CANARY-unknown/to sandbox+5a1d";
 const OPENMETRICS = { Accept: "application/openmetrics-text;version=1.0.0" };
 const FAULTS = [
   { kind: "status", status: 503 },

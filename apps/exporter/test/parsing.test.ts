@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formatFor } from "../src/http/negotiate.js";
 import { scrapeBudgetMs } from "../src/http/scrape-budget.js";
-import { scrub } from "../src/redact.js";
+import { keyScrubber } from "../src/redact.js";
 import { parseDuration } from "../src/settings/duration.js";
 import { parseListenAddress } from "../src/settings/listen-address.js";
 import { statusClass } from "../src/upstream/request-counts.js";
+import { errorFields } from "../src/watch-account.js";
 
 describe("parseDuration", () => {
   it.each([
@@ -73,11 +74,39 @@ describe("statusClass", () => {
   });
 });
 
-describe("scrub", () => {
-  it("removes the secrets and any api-key query value", () => {
-    const text = "GET /x?api-key=abc&page=2 failed for s3cret and API_KEY=zzz";
-    expect(scrub(text, ["s3cret"])).toBe(
-      "GET /x?api-key=[redacted]&page=2 failed for [redacted] and API_KEY=[redacted]",
-    );
+describe("keyScrubber", () => {
+  const scrub = keyScrubber(["s3cret", "s3cret/long key", "other"]);
+
+  it.each([
+    [
+      "any api-key= value, and each key",
+      "GET /x?api-key=abc&page=2 failed for s3cret and API_KEY=zzz",
+      "GET /x?api-key=[REDACTED]&page=2 failed for [REDACTED] and API_KEY=[REDACTED]",
+    ],
+    ["a key that contains another, whole", "key: s3cret/long key.", "key: [REDACTED]."],
+    ["a key percent-encoded", "?k=s3cret%2Flong%20key&x", "?k=[REDACTED]&x"],
+    ["a key form-encoded", "k=s3cret%2Flong+key", "k=[REDACTED]"],
+    ["every account's key", "other then s3cret", "[REDACTED] then [REDACTED]"],
+    ["an encoded parameter name", "?api%2Dkey=abc", "?api%2Dkey=[REDACTED]"],
+    ["nothing else", "GET /metrics 200", "GET /metrics 200"],
+  ])("removes %s", (_case, text, scrubbed) => {
+    expect(scrub(text)).toBe(scrubbed);
+  });
+});
+
+describe("errorFields", () => {
+  it("logs the class, the status and the message without any key", () => {
+    const error = Object.assign(new TypeError("GET /v1?api-key=s3cret for s3cret"), {
+      status: 401,
+    });
+    expect(errorFields(error, keyScrubber(["s3cret"]))).toEqual({
+      err: "TypeError",
+      reason: "GET /v1?api-key=[REDACTED] for [REDACTED]",
+      status: 401,
+    });
+  });
+
+  it("logs only the type of a thrown non-error", () => {
+    expect(errorFields("s3cret", keyScrubber(["s3cret"]))).toEqual({ err: "string" });
   });
 });

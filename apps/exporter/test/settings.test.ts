@@ -205,6 +205,18 @@ describe("--config.file", () => {
     ]);
   });
 
+  it("keeps the system error of an unreadable file as the cause", () => {
+    const error = (() => {
+      try {
+        return parseSettings(["--config.file=/nonexistent/x.yml"], ENV);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(SettingError);
+    expect((error as Error).cause).toMatchObject({ code: "ENOENT" });
+  });
+
   it("refuses --pool.size beside it, pointing to pool_size", () => {
     const path = file(
       "pool.yml",
@@ -276,7 +288,7 @@ describe("startExporter options", () => {
     await expect(startExporter({ port: 0, ...options })).rejects.toThrow(message);
   });
 
-  it("names the listen address when the port is taken", async () => {
+  it("names the listen address when the port is taken, and keeps the system error", async () => {
     const first = await startExporter({
       port: 0,
       baseUrl: "http://127.0.0.1:1",
@@ -285,14 +297,17 @@ describe("startExporter options", () => {
     });
     const port = new URL(first.url).port;
     try {
-      await expect(
-        startExporter({
-          listenAddress: `127.0.0.1:${port}`,
-          baseUrl: "http://127.0.0.1:1",
-          apiKey: "k",
-          logLevel: "silent",
-        }),
-      ).rejects.toThrow(`--web.listen-address 127.0.0.1:${port}: the port is in use`);
+      const error = await startExporter({
+        listenAddress: `127.0.0.1:${port}`,
+        baseUrl: "http://127.0.0.1:1",
+        apiKey: "k",
+        logLevel: "silent",
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SettingError);
+      expect((error as Error).message).toContain(
+        `--web.listen-address 127.0.0.1:${port}: the port is in use`,
+      );
+      expect((error as Error).cause).toMatchObject({ code: "EADDRINUSE" });
     } finally {
       await first.close();
     }

@@ -21,14 +21,17 @@ export function loadAccountsFile(
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
+    // note: the errno error names only the path, so it is kept as the cause
     const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new SettingError(`${where}: cannot read the file (${code}): check the path`);
+    throw new SettingError(`${where}: cannot read the file (${code}): check the path`, {
+      cause: error,
+    });
   }
   let doc: unknown;
   try {
     doc = parse(text);
   } catch (error) {
-    // note: the YAML error's message quotes lines of the file, which may hold a key
+    // note: the YAML error's message quotes lines of the file, which may hold a key: no cause
     const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
     throw new SettingError(`${where}: not valid YAML${line ? ` near line ${line}` : ""}: fix it`);
   }
