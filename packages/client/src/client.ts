@@ -51,7 +51,10 @@ export interface NineProxyClient {
 /**
  * Creates a client. `baseUrl` is required: there is no default host.
  * @example
- * const client = createClient({ apiKey: process.env.NINEPROXY_API_KEY!, baseUrl: "http://127.0.0.1:4010" });
+ * const client = createClient({
+ *   apiKey: process.env.NINEPROXY_API_KEY!,
+ *   baseUrl: "http://127.0.0.1:4010",
+ * });
  * for await (const config of client.configs.items()) console.log(config.start_port);
  */
 export function createClient(clientOptions: ClientOptions): NineProxyClient {

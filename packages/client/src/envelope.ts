@@ -1,6 +1,6 @@
 import type { Operation } from "./errors.js";
 
-/** A body read as the API's envelope: a success with its `result`, a failure, or not an envelope. */
+/** A body read as the API's envelope: a success with its `result`, a failure, or neither. */
 export type Envelope =
   | { kind: "success"; result: unknown }
   | { kind: "failure"; message: string | undefined; errors: string[] }

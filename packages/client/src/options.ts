@@ -15,7 +15,7 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Time limit of a whole call (all its attempts and waits), in ms. Default 60_000. */
   deadlineMs?: number;
-  /** Longest `Retry-After` honoured, in ms; a longer one fails with `RateLimitError`. Default 60_000. */
+  /** Longest `Retry-After` honoured, in ms; longer fails with `RateLimitError`. Default 60_000. */
   maxRetryAfterMs?: number;
   /** Exponential full-jitter backoff. Default `{ baseMs: 200, capMs: 10_000 }`. */
   backoff?: Partial<BackoffOptions>;

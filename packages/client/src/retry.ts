@@ -3,7 +3,7 @@ import type { Operation } from "./errors.js";
 /**
  * What went wrong in one attempt, as far as the retry policy cares:
  * - `not-sent`: the connection was refused or the name did not resolve; nothing reached the vendor;
- * - `network`: the connection broke after it was made (reset, closed): the request may have arrived;
+ * - `network`: the connection broke once made (reset, closed): the request may have arrived;
  * - `timeout`: the attempt's `timeoutMs` ran out while the request was in flight;
  * - `status`: the vendor answered this HTTP status (4xx, 5xx);
  * - `invalid`: a 2xx whose body is not the documented envelope;
@@ -24,8 +24,9 @@ export function isAllocating(operation: Operation): boolean {
 /**
  * The retry policy. Reads and `update` (idempotent, keyed by `start_port`) retry on connection
  * failures, timeouts, 408, 429 and 5xx. `create` and `delete` retry only when the vendor provably
- * did not process them (refused connection, unresolved name, 429, 503); when they may have been
- * applied (reset or timeout after sending, any other 5xx, 408, a garbled 2xx) the outcome is unknown.
+ * did not process them (refused connection, unresolved name, 429, 503); when they may have
+ * been applied (reset or timeout after sending, any other 5xx, 408, a garbled 2xx) the outcome
+ * is unknown.
  */
 export function verdict(operation: Operation, failure: Failure): Verdict {
   if (failure.kind === "not-sent") return "retry";

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Account } from "./account.js";
 import { parseJsonBody, readBody } from "./body.js";
+import { FaultError } from "./errors.js";
 import { type Fault, faultProblem } from "./fault.js";
 import { parseFault } from "./fault-spec.js";
 import { badRequest, fail, ok, type Reply, writeReply } from "./reply.js";
@@ -87,7 +88,7 @@ function addFaults(ctx: AdminContext, body: unknown): Reply {
 function toFault(item: unknown): Fault {
   if (typeof item === "string") return parseFault(item);
   if (typeof item !== "object" || item === null) {
-    throw new TypeError('each fault must be an object or { "spec": "list:status=503" }');
+    throw new FaultError('each fault must be an object or { "spec": "list:status=503" }');
   }
   const spec = (item as { spec?: unknown }).spec;
   return typeof spec === "string" ? parseFault(spec) : (item as Fault);

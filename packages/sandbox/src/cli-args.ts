@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { CliError } from "./errors.js";
 import type { Fault } from "./fault.js";
 import { FAULT_SYNTAX, parseFault } from "./fault-spec.js";
 import { DEFAULT_SERVERS } from "./options.js";
@@ -47,11 +48,6 @@ Flags:
   -h, --help          print this help
 
 Faults can also be changed while running: POST/GET/DELETE /__sandbox/faults.`;
-
-/** A command line that cannot start the sandbox; the message is one line naming the fix. */
-export class CliError extends Error {
-  override name = "CliError";
-}
 
 /** Reads argv (without node and the script) and the environment; throws CliError when wrong. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliSettings {
@@ -110,7 +106,7 @@ function readFlags(argv: string[]) {
       },
     });
   } catch (error) {
-    throw new CliError(describeParseError(error as Error & { code?: string }));
+    throw new CliError(describeParseError(error as Error & { code?: string }), { cause: error });
   }
 }
 
@@ -151,6 +147,6 @@ function faultFlag(spec: string): Fault {
   try {
     return parseFault(spec);
   } catch (error) {
-    throw new CliError(`--fault ${(error as Error).message}`);
+    throw new CliError(`--fault ${(error as Error).message}`, { cause: error });
   }
 }

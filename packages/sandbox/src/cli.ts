@@ -4,7 +4,8 @@
  * never the API key, and stops cleanly on SIGTERM or SIGINT.
  */
 import { pino } from "pino";
-import { CliError, HELP, parseCliArgs } from "./cli-args.js";
+import { HELP, parseCliArgs } from "./cli-args.js";
+import { CliError } from "./errors.js";
 import { startSandbox } from "./sandbox.js";
 
 async function main(): Promise<void> {

@@ -1,3 +1,4 @@
+import { FaultError } from "./errors.js";
 import { type Fault, faultProblem } from "./fault.js";
 import type { Route } from "./routes.js";
 
@@ -19,7 +20,7 @@ export interface FaultDraw {
 
 /** The faults of a sandbox, as its users see them. */
 export interface SandboxFaults {
-  /** Adds a fault; throws a TypeError naming the problem when the fault is not valid. */
+  /** Adds a fault; throws a FaultError naming the problem when the fault is not valid. */
   add(fault: Fault): FaultHandle;
   /** Removes every fault. */
   clear(): void;
@@ -36,10 +37,10 @@ export class FaultRegistry implements SandboxFaults {
   readonly #active: Entry[] = [];
   #nextId = 1;
 
-  /** Adds a fault; throws a TypeError naming the problem when the fault is not valid. */
+  /** Adds a fault; throws a FaultError naming the problem when the fault is not valid. */
   add(fault: Fault): FaultHandle {
     const problem = faultProblem(fault);
-    if (problem !== undefined) throw new TypeError(`invalid fault: ${problem}`);
+    if (problem !== undefined) throw new FaultError(`invalid fault: ${problem}`);
     const entry = new Entry(`f${this.#nextId++}`, { ...fault }, this);
     this.#active.push(entry);
     return entry;

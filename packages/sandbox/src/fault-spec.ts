@@ -1,3 +1,4 @@
+import { FaultError } from "./errors.js";
 import { FAULT_KINDS, FAULT_ROUTES, type Fault, type FaultRoute, faultProblem } from "./fault.js";
 
 /** The fault syntax of the CLI and of `POST /__sandbox/faults`, for error messages and --help. */
@@ -9,7 +10,7 @@ export const FAULT_SYNTAX =
 /**
  * Reads one fault from its text form, e.g. `create:status=503:times=2`,
  * `list:status=429:retry-after-date=5`, `*:latency=20`, `update:redirect-self=307`.
- * Throws a TypeError that quotes the spec and says how to fix it.
+ * Throws a FaultError that quotes the spec and says how to fix it.
  */
 export function parseFault(spec: string): Fault {
   const parts = spec.split(":");
@@ -17,7 +18,7 @@ export function parseFault(spec: string): Fault {
     ? (parts.shift() as FaultRoute)
     : "*";
   const [kind = "", value] = splitPair(parts.shift() ?? "");
-  const fail = (why: string) => new TypeError(`fault "${spec}": ${why}; syntax: ${FAULT_SYNTAX}`);
+  const fail = (why: string) => new FaultError(`fault "${spec}": ${why}; syntax: ${FAULT_SYNTAX}`);
   if (!(FAULT_KINDS as readonly string[]).includes(kind)) {
     throw fail(`unknown kind "${kind}", use one of ${FAULT_KINDS.join(", ")}`);
   }

@@ -27,21 +27,28 @@ export interface HandlerContext {
 export function createHandler(ctx: HandlerContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
-    const fault: { kind?: string } = {};
-    res.on("close", () => logRequest(ctx, req, res, started, fault.kind));
-    handle(ctx, req, res, fault).catch((error: unknown) => {
+    const seen: Seen = {};
+    res.on("close", () => logRequest(ctx, req, res, started, seen));
+    handle(ctx, req, res, seen).catch((error: unknown) => {
       if (ctx.closing.aborted) return;
+      seen.err = error;
       if (!res.headersSent) writeReply(res, fail(500, "Internal sandbox error", [String(error)]));
       else res.destroy();
     });
   };
 }
 
+/** What the request line reports besides the request: the fault it met, the error it threw. */
+interface Seen {
+  kind?: string;
+  err?: unknown;
+}
+
 async function handle(
   ctx: HandlerContext,
   req: IncomingMessage,
   res: ServerResponse,
-  seen: { kind?: string },
+  seen: Seen,
 ): Promise<void> {
   const url = requestUrl(req.url ?? "/");
   if (url.pathname.startsWith(ADMIN_PREFIX)) return handleAdmin(ctx.admin, req, res, url);
@@ -92,7 +99,7 @@ function logRequest(
   req: IncomingMessage,
   res: ServerResponse,
   started: number,
-  fault: string | undefined,
+  seen: Seen,
 ): void {
   if (ctx.logger === undefined) return;
   ctx.logger.info(
@@ -100,8 +107,10 @@ function logRequest(
       method: req.method,
       url: redactUrl(req.url ?? ""),
       status: res.writableFinished ? res.statusCode : null,
-      ms: Math.round(performance.now() - started),
-      ...(fault === undefined ? {} : { fault }),
+      durationMs: Math.round(performance.now() - started),
+      ...(seen.kind === undefined ? {} : { fault: seen.kind }),
+      // note: `err`, as in the other packages' logs, so pino serialises it with its stack
+      ...(seen.err === undefined ? {} : { err: seen.err }),
     },
     "request",
   );

@@ -6,6 +6,14 @@
 export type { StoredConfig } from "./account.js";
 export type { Applied } from "./api.js";
 export {
+  CliError,
+  FaultError,
+  SandboxError,
+  SandboxOptionError,
+  SeedError,
+  UnknownAccountError,
+} from "./errors.js";
+export {
   FAULT_KINDS,
   FAULT_ROUTES,
   type Fault,

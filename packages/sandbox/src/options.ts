@@ -1,3 +1,4 @@
+import { SandboxOptionError } from "./errors.js";
 import type { Fault } from "./fault.js";
 import type { ServerPorts } from "./port-pool.js";
 
@@ -38,7 +39,7 @@ export const DEFAULT_SERVERS: readonly ServerPorts[] = [
 export type ResolvedOptions = Required<Omit<SandboxOptions, "logger" | "faults">> &
   Pick<SandboxOptions, "logger" | "faults">;
 
-/** Fills in defaults; throws a TypeError naming the option and the fix when one is wrong. */
+/** Fills in defaults; throws a SandboxOptionError naming the option and the fix when one is wrong. */
 export function resolveOptions(options: SandboxOptions): ResolvedOptions {
   const resolved: ResolvedOptions = {
     port: options.port ?? 0,
@@ -52,7 +53,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     faults: options.faults,
   };
   const problem = optionsProblem(resolved);
-  if (problem !== undefined) throw new TypeError(`startSandbox: ${problem}`);
+  if (problem !== undefined) throw new SandboxOptionError(`startSandbox: ${problem}`);
   return resolved;
 }
 

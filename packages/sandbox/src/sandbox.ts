@@ -4,10 +4,11 @@ import type { AddressInfo } from "node:net";
 import type { Config } from "@nineproxy/api-types";
 import { Account } from "./account.js";
 import type { Applied } from "./api.js";
+import { SeedError, UnknownAccountError } from "./errors.js";
 import { FaultRegistry, type SandboxFaults } from "./fault-registry.js";
 import { createHandler } from "./handler.js";
 import { resolveOptions, type SandboxOptions } from "./options.js";
-import { generatedSeeds, type SeedConfig, seedAccount } from "./seed.js";
+import { generatedSeeds, MORE_PORTS, type SeedConfig, seedAccount } from "./seed.js";
 
 /** A running sandbox: its URL, the truth behind it, its faults, and a way to stop it. */
 export interface Sandbox {
@@ -55,7 +56,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   const accountOf = (apiKey: string): Account => {
     const account = accounts.get(apiKey);
-    if (account === undefined) throw new RangeError("sandbox: no account has that api key");
+    if (account === undefined) {
+      throw new UnknownAccountError(
+        "sandbox: no account has that api key: use one of the keys given in startSandbox's apiKeys",
+      );
+    }
     return account;
   };
 
@@ -68,15 +73,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         .map((config) => ({ ...config })),
     seed: (apiKey, what) => {
       if (typeof what === "number" && !(Number.isInteger(what) && what >= 0)) {
-        throw new RangeError(
-          "sandbox.seed: give a whole number of configs ≥ 0, or partial configs",
-        );
+        throw new SeedError("sandbox.seed: give a whole number of configs ≥ 0, or partial configs");
       }
       const account = accountOf(apiKey);
       // checked before the seeds are built: a huge count would otherwise exhaust memory first
       const free = account.pool.freePorts;
       if (typeof what === "number" && what > free) {
-        throw new RangeError(`sandbox.seed: ${what} configs do not fit: ${free} ports are free`);
+        throw new SeedError(
+          `sandbox.seed: ${what} configs do not fit: ${free} ports are free; ${MORE_PORTS}`,
+        );
       }
       const seeds = typeof what === "number" ? generatedSeeds(what) : what;
       const nowSec = Math.floor(o.now() / 1000);

@@ -1,11 +1,16 @@
 import { type Config, SESSION_TYPE, type SessionType } from "@nineproxy/api-types";
 import type { Account, StoredConfig } from "./account.js";
+import { SeedError } from "./errors.js";
 import type { PortRange } from "./port-pool.js";
 import { seedProblem } from "./seed-check.js";
 import { sessionFields } from "./session.js";
 
 /** A config to seed: any Config fields, plus `quantity` and `session_type` as in a create. */
 export type SeedConfig = Partial<Config> & { quantity?: number; session_type?: SessionType };
+
+/** The way out when seeds do not fit, for error messages. */
+export const MORE_PORTS =
+  "seed fewer or smaller configs, reset the sandbox first, or start it with larger servers";
 
 const COUNTRIES = ["US", "DE", "GB", "FR", "JP", "BR", "CA", "NL"] as const;
 
@@ -34,12 +39,13 @@ export function seedAccount(account: Account, seeds: SeedConfig[], nowSec: numbe
 
 function seedOne(account: Account, seed: SeedConfig, nowSec: number, i: number): StoredConfig {
   const problem = seedProblem(seed);
-  if (problem !== undefined) throw new RangeError(`seed ${i}: ${problem}`);
+  if (problem !== undefined) throw new SeedError(`seed ${i}: ${problem}`);
   const range = takePorts(account, seed, i);
   if (seed.server_id !== undefined && seed.server_id !== range.serverId) {
     account.pool.release(range);
-    throw new RangeError(
-      `seed ${i}: ports ${range.start}-${range.end} are not on server ${seed.server_id}`,
+    throw new SeedError(
+      `seed ${i}: ports ${range.start}-${range.end} are not on server ${seed.server_id}: ` +
+        "give a start_port inside that server's range, or leave server_id out",
     );
   }
   // a partial that only says is_keep: 1 is sticky, so that is_random_ip and session_time agree
@@ -64,7 +70,7 @@ function seedOne(account: Account, seed: SeedConfig, nowSec: number, i: number):
     created_at: seed.created_at ?? nowSec,
     updated_at: seed.updated_at ?? seed.created_at ?? nowSec,
   };
-  // TODO: an explicit id is stored as given, not checked against the account's other ids
+  // TODO: refuse an explicit id another config has, because ids key nothing here (start_port does)
   if (seed.id === undefined) config.id = account.nextId();
   account.insert(config);
   return config;
@@ -82,7 +88,9 @@ function takePorts(account: Account, seed: SeedConfig, i: number): PortRange {
       : account.pool.reserve(seed.start_port, seed.start_port + quantity - 1);
   if (range === undefined) {
     const where = seed.start_port === undefined ? "anywhere" : `at port ${seed.start_port}`;
-    throw new RangeError(`seed ${i}: ${quantity} port(s) are not free ${where} in the pool`);
+    throw new SeedError(
+      `seed ${i}: ${quantity} port(s) are not free ${where} in the pool; ${MORE_PORTS}`,
+    );
   }
   return range;
 }

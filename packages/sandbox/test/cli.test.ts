@@ -3,7 +3,8 @@ import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLI_DEFAULT_PORT, CliError, parseCliArgs } from "../src/cli-args.js";
+import { CLI_DEFAULT_PORT, parseCliArgs } from "../src/cli-args.js";
+import { CliError } from "../src/errors.js";
 
 describe("parseCliArgs", () => {
   it("defaults to 127.0.0.1:4010 with no faults and no seed", () => {
@@ -142,8 +143,13 @@ describe("nineproxy-sandbox", () => {
         3,
       );
       const line = await next();
-      expect(line).toMatchObject({ msg: "request", method: "GET", status: 200 });
-      expect(line.url).toBe("/client/v1/proxy-connection/get-list?api-key=REDACTED");
+      expect(line).toMatchObject({
+        msg: "request",
+        method: "GET",
+        status: 200,
+        durationMs: expect.any(Number),
+      });
+      expect(line.url).toBe("/client/v1/proxy-connection/get-list?api-key=[REDACTED]");
 
       child.kill(signal);
       const [code] = await once(child, "exit");

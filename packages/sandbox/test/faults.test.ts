@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { FaultError } from "../src/errors.js";
 import type { Route } from "../src/routes.js";
 import { call, create, KEY, sandbox, urlOf } from "./support/sandbox.js";
 
@@ -268,8 +269,9 @@ describe("fault scope", () => {
     [{ kind: "status", status: 429, retry_after: 2 }, /unknown field "retry_after" for status/],
     [{ kind: "hang", id: "mine" }, /unknown field "id" for hang/],
     [{ kind: "latency", ms: 5, status: 503 }, /unknown field "status" for latency/],
-  ])("refuses an invalid fault %j with a TypeError that says why", async (fault, message) => {
+  ])("refuses an invalid fault %j with a FaultError that says why", async (fault, message) => {
     const sb = await sandbox();
+    expect(() => sb.faults.add(fault as never)).toThrow(FaultError);
     expect(() => sb.faults.add(fault as never)).toThrow(message);
     expect(sb.faults.list()).toEqual([]);
   });
