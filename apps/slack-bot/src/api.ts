@@ -1,30 +1,8 @@
-import type {
-  Config,
-  CreateConfigRequest,
-  ListConfigsQuery,
-  UpdateConfigRequest,
-} from "@nineproxy/api-types";
+import type { Config } from "@nineproxy/api-types";
+import type { ConfigsApi as ClientConfigsApi } from "@nineproxy/client";
 
-/** Per-call options the bot passes to the client. */
-export interface CallOptions {
-  signal?: AbortSignal;
-  deadlineMs?: number;
-}
-
-/**
- * The part of `@nineproxy/client`'s `client.configs` the bot uses.
- * @see ../../../packages/client/src/index.ts
- */
-export interface ConfigsApi {
-  list(
-    query?: ListConfigsQuery,
-    opts?: CallOptions,
-  ): Promise<{ items: Config[]; total_items: number; total_pages: number }>;
-  items(query?: ListConfigsQuery, opts?: CallOptions): AsyncIterable<Config>;
-  create(body: CreateConfigRequest, opts?: CallOptions): Promise<Config>;
-  update(body: UpdateConfigRequest, opts?: CallOptions): Promise<Config>;
-  delete(startPorts: number[], opts?: CallOptions): Promise<{ deleted: boolean }>;
-}
+/** The part of `@nineproxy/client`'s `client.configs` the bot uses (tests give their own). */
+export type ConfigsApi = Pick<ClientConfigsApi, "list" | "items" | "create" | "update" | "delete">;
 
 /** Finds the config whose range starts at `startPort`, walking the list sorted by start port. */
 export async function findConfig(api: ConfigsApi, startPort: number): Promise<Config | undefined> {

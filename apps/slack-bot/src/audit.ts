@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { SecretScrubber } from "./redact.js";
 
 /** One audit record: a command or a button click, what was asked and how it ended. */
 export interface AuditEntry {
@@ -26,7 +27,10 @@ export interface AuditEntry {
   repliesFailed?: number;
 }
 
-/** Writes one structured `audit` line at info level. */
-export function audit(logger: Logger, entry: AuditEntry): void {
-  logger.info({ audit: entry }, "audit");
+/**
+ * Writes one structured `audit` line at info level, scrubbed: the parsed arguments hold
+ * the user's own words (a city, an ISP), which can be a secret pasted by mistake.
+ */
+export function audit(logger: Logger, entry: AuditEntry, scrubber: SecretScrubber): void {
+  logger.info({ audit: scrubber.value(entry) }, "audit");
 }

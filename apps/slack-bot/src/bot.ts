@@ -9,23 +9,24 @@ import {
   type UsergroupMembers,
 } from "./access/policy.js";
 import type { ConfigsApi } from "./api.js";
-import { audit } from "./audit.js";
+import { type AuditEntry, audit } from "./audit.js";
 import { parseCommand } from "./command/parse.js";
+import { BotOptionsError, EmptySigningSecretError } from "./errors.js";
 import { ACTION_IDS, runAction } from "./handlers/actions.js";
 import type { HandlerContext, Outcome } from "./handlers/context.js";
 import { runCommand } from "./handlers/dispatch.js";
 import { NonceLedger } from "./handlers/nonce-ledger.js";
 import { RecentCreates } from "./handlers/recent-creates.js";
-import { messageScrubber } from "./redact.js";
+import { botSecrets, SecretScrubber } from "./redact.js";
 import { apiErrorText, errorKind } from "./render/api-error.js";
 import { parseErrorMessage } from "./render/parse-error.js";
 import { boltLogger } from "./slack/bolt-logger.js";
 import { buttonKey } from "./slack/button-token.js";
 import { readClick } from "./slack/click.js";
-import { startHealthServer } from "./slack/health-server.js";
-import { ephemeral } from "./slack/message.js";
+import { ephemeral, type SlackMessage } from "./slack/message.js";
 import { SignedHttpReceiver } from "./slack/receiver.js";
 import { createResponder } from "./slack/response-url.js";
+import { startSocketMode } from "./slack/socket-mode.js";
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -94,18 +95,15 @@ export interface RunningBot {
 
 /** Starts the `/proxy` bot: Bolt behind a verifying receiver (or Socket Mode), plus `/healthz`. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
-  if (!options.signingSecret)
-    throw new Error("The Slack signing secret is empty: refusing to start.");
+  if (!options.signingSecret) throw new EmptySigningSecretError();
   const logger = options.logger ?? pino({ level: "info" });
   const now = options.now ?? Date.now;
   const slash = options.command ?? "/proxy";
-  const secrets = [
-    options.signingSecret,
-    options.botToken,
-    options.appToken ?? "",
-    options.nineproxy?.apiKey ?? "",
-  ];
-  const scrub = messageScrubber(secrets);
+  const scrubber = new SecretScrubber(
+    botSecrets({ ...options, apiKey: options.nineproxy?.apiKey }),
+  );
+  const scrub = (message: SlackMessage) => scrubber.value(message);
+  const record = (entry: AuditEntry) => audit(logger, entry, scrubber);
   const api: ConfigsApi = options.api ?? buildApi(options, logger);
 
   const receiver = options.appToken
@@ -118,7 +116,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         now,
         drainTimeoutMs: options.drainTimeoutMs,
       });
-  const bolt = boltLogger(logger, secrets);
+  const bolt = boltLogger(logger, scrubber);
   const clientOptions = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {};
   // note: built here, not by Bolt, to keep hold of its client: Bolt's stop() does not wait for
   // the socket to close
@@ -195,7 +193,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     if (!read.allowed) {
       await ack(scrub(ephemeral(read.reason)));
       // note: parsed (never raw) arguments, so the audit shows what a stranger tried to run
-      audit(logger, {
+      record({
         ...base,
         ...(parsed.ok ? { command: parsed.command.name, args: parsed.command } : { command: "?" }),
         result: "denied",
@@ -205,9 +203,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }
     if (!parsed.ok) {
       await ack(scrub(parseErrorMessage(parsed.error)));
-      const args = { token: parsed.error.token?.slice(0, 64) };
+      // note: scrubbed before the cut, so no part of a pasted secret is kept
+      const token = parsed.error.token;
+      const args = { token: token && scrubber.scrub(token).slice(0, 64) };
       const name = parsed.error.command ?? "?";
-      audit(logger, {
+      record({
         ...base,
         command: name,
         args,
@@ -220,7 +220,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     await nextTurn();
     const ctx = context(caller, command.response_url);
     const outcome = await guarded(ctx, () => runCommand(ctx, parsed.command));
-    audit(logger, {
+    record({
       ...base,
       command: parsed.command.name,
       args: parsed.command,
@@ -245,11 +245,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       };
       const ctx = context(click.caller, click.responseUrl);
       if (!canRead(options.access, click.caller).allowed) {
-        audit(logger, { ...base, result: "denied", durationMs: now() - started });
+        record({ ...base, result: "denied", durationMs: now() - started });
         return;
       }
       const outcome = await guarded(ctx, () => runAction(ctx, click.actionId, click.value));
-      audit(logger, { ...base, ...outcome, ...undelivered(ctx), durationMs: now() - started });
+      record({ ...base, ...outcome, ...undelivered(ctx), durationMs: now() - started });
     },
   );
 
@@ -264,86 +264,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     };
     return { url: receiver.url, close };
   }
-  // /healthz: 503 while the socket is down (Slack refreshing it, or lost) and while closing
-  const client = (socket as SocketModeReceiver).client;
-  let state: "connecting" | "ok" | "not connected" | "closing" = "connecting";
-  client.on("connected", () => {
-    if (state !== "closing") state = "ok";
+  const running = await startSocketMode({
+    app,
+    receiver: socket as SocketModeReceiver,
+    port: options.port ?? 3000,
+    host: options.host ?? "127.0.0.1",
+    startTimeoutMs: options.socketStartTimeoutMs ?? 30_000,
+    drainTimeoutMs: options.drainTimeoutMs ?? 10_000,
+    inflight,
   });
-  client.on("close", () => {
-    if (state !== "closing") state = "not connected";
-  });
-  const health = await startHealthServer(
-    options.port ?? 3000,
-    options.host ?? "127.0.0.1",
-    () => state,
-  );
-  const closeHealth = () =>
-    new Promise<void>((resolve) => {
-      health.server.closeAllConnections();
-      health.server.close(() => resolve());
-    });
-  const disconnect = async () => {
-    const disconnected = new Promise<void>((resolve) => client.once("disconnected", resolve));
-    await app.stop();
-    // note: Slack answers the close frame at once; a peer that does not is cut off after 5 s
-    // (the library alone would wait 30 s)
-    const gaveUp = await Promise.race([
-      disconnected.then(() => false),
-      delay(SOCKET_CLOSE_TIMEOUT_MS).then(() => true),
-    ]);
-    if (gaveUp) await client.disconnect();
-  };
-  try {
-    const limit = options.socketStartTimeoutMs ?? 30_000;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(
-          new Error(
-            `Socket Mode did not connect to Slack within ${limit / 1000} s: check ` +
-              "SLACK_APP_TOKEN (an app-level token with connections:write) and the log for " +
-              "Slack's answer.",
-          ),
-        );
-      }, limit);
-    });
-    const starting = app.start();
-    // note: a start given up on may still settle later; that must not be an unhandled rejection
-    starting.catch(() => undefined);
-    try {
-      await Promise.race([starting, timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
-  } catch (error) {
-    // note: a refused app token must not leave /healthz listening or a socket retrying
-    await disconnect().catch(() => undefined);
-    await closeHealth();
-    throw error;
-  }
-  logger.info({ url: health.url, command: slash, mode: "socket" }, "bot started");
-  return {
-    url: health.url,
-    close: async () => {
-      // stop taking envelopes (Slack stops sending on a closed socket), finish work, then stop
-      state = "closing";
-      await disconnect();
-      await Promise.race([
-        Promise.allSettled([...inflight]),
-        delay(options.drainTimeoutMs ?? 10_000),
-      ]);
-      await closeHealth();
-    },
-  };
-}
-
-/** How long `close()` waits for Slack to answer the socket's close frame. */
-const SOCKET_CLOSE_TIMEOUT_MS = 5_000;
-
-/** Resolves after `ms`, without keeping the process alive. */
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+  logger.info({ url: running.url, command: slash, mode: "socket" }, "bot started");
+  return running;
 }
 
 /**
@@ -371,7 +302,12 @@ async function guarded(ctx: HandlerContext, run: () => Promise<Outcome & { args?
 }
 
 function buildApi(options: BotOptions, logger: Logger): ConfigsApi {
-  if (!options.nineproxy) throw new Error("Give `nineproxy: { baseUrl, apiKey }` or `api`.");
+  if (!options.nineproxy) {
+    throw new BotOptionsError(
+      "startBot needs `nineproxy: { baseUrl, apiKey }` (the CLI reads NINEPROXY_BASE_URL and " +
+        "NINEPROXY_API_KEY) or an `api`.",
+    );
+  }
   const client = createClient({
     apiKey: options.nineproxy.apiKey,
     baseUrl: options.nineproxy.baseUrl,

@@ -3,6 +3,7 @@ import { pino } from "pino";
 import { startBot } from "./bot.js";
 import { loadEnv } from "./config/env.js";
 import { startErrorLine } from "./config/start-error.js";
+import { botSecrets } from "./redact.js";
 
 // configuration: one clear line per problem, then exit
 const env = loadEnv(process.env);
@@ -13,7 +14,7 @@ if (!env.ok) {
 const config = env.config;
 const logger = pino({ level: config.logLevel });
 
-const secrets = [config.signingSecret, config.botToken, config.appToken ?? "", config.apiKey];
+const secrets = botSecrets(config);
 const bot = await startBot({
   signingSecret: config.signingSecret,
   botToken: config.botToken,

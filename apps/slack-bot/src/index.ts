@@ -8,4 +8,11 @@ export { type BotOptions, type RunningBot, startBot } from "./bot.js";
 export { parseCommand } from "./command/parse.js";
 export type { Command, ParseResult } from "./command/types.js";
 export { type EnvConfig, loadEnv } from "./config/env.js";
+export {
+  BotOptionsError,
+  EmptySigningSecretError,
+  NotListeningError,
+  SlackBotError,
+  SocketStartTimeoutError,
+} from "./errors.js";
 export { signSlackRequest, verifySlackSignature } from "./slack/signature.js";

@@ -73,4 +73,34 @@ describe("secrets never leave the bot", () => {
       for (const line of everything) expect(line).not.toContain(canary);
     }
   });
+
+  it("appear in no log, audit line or reply when a user pastes one as command text", async () => {
+    const pasted = [
+      API_KEY,
+      `create ${BOT_TOKEN}`,
+      `show ${SIGNING_SECRET}`,
+      `help ${API_KEY}`,
+      `list sort ${BOT_TOKEN}`,
+      `create 1 city=${API_KEY}`,
+      `update 10000 isp=${SIGNING_SECRET}`,
+      // longer than the 64 characters the audit keeps of a bad word
+      `${"x".repeat(50)}${API_KEY}`,
+    ];
+    const before = { logs: h.logs.length, replies: h.slack.all.length };
+    for (const who of [WHO.writer, WHO.reader, WHO.otherTeam]) {
+      for (const text of pasted) {
+        const sent = await h.command(text, who);
+        expect(sent.status).toBe(200);
+        for (const canary of CANARIES) expect(sent.text).not.toContain(canary);
+      }
+    }
+
+    await new Promise((r) => setTimeout(r, 300));
+    const logs = h.logs.slice(before.logs);
+    const replies = h.slack.all.slice(before.replies).map((m) => JSON.stringify(m.body));
+    expect(logs.filter((line) => line.includes('"msg":"audit"')).length).toBe(3 * pasted.length);
+    for (const canary of [...CANARIES, API_KEY.slice(0, 12)]) {
+      for (const line of [...logs, ...replies]) expect(line).not.toContain(canary);
+    }
+  });
 });

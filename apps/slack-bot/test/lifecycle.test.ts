@@ -1,24 +1,56 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { startBot } from "../src/index.js";
+import { BotOptionsError, NotListeningError, SlackBotError, startBot } from "../src/index.js";
+import { SignedHttpReceiver } from "../src/slack/receiver.js";
 import { API_KEY, recordConnections, startHarness, testAccess } from "./support/harness.js";
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 
 describe("start-up", () => {
-  it("refuses an empty signing secret", async () => {
-    await expect(
-      startBot({
+  it("refuses an empty signing secret, saying to set SLACK_SIGNING_SECRET", async () => {
+    const failed = await startBot({
+      signingSecret: "",
+      botToken: "xoxb-1",
+      access: testAccess(),
+      port: 0,
+      api: {} as never,
+    }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(SlackBotError);
+    expect((failed as Error).message).toMatch(/signing secret is empty.*Set SLACK_SIGNING_SECRET/);
+    const receiver = () =>
+      new SignedHttpReceiver({
         signingSecret: "",
-        botToken: "xoxb-1",
-        access: testAccess(),
         port: 0,
-        api: {} as never,
-      }),
-    ).rejects.toThrow(/signing secret is empty/);
+        host: "127.0.0.1",
+        logger: pino({ enabled: false }),
+      });
+    expect(receiver).toThrow((failed as Error).message);
+  });
+
+  it("a receiver asked for its URL before it listens says to start it", () => {
+    const receiver = new SignedHttpReceiver({
+      signingSecret: "s",
+      port: 0,
+      host: "127.0.0.1",
+      logger: pino({ enabled: false }),
+    });
+    expect(() => receiver.url).toThrow(NotListeningError);
+    expect(() => receiver.url).toThrow(/call `start\(\)` first/);
+  });
+
+  it("refuses to start with neither `nineproxy` nor `api`, naming both", async () => {
+    const failed = await startBot({
+      signingSecret: "s",
+      botToken: "xoxb-1",
+      access: testAccess(),
+      port: 0,
+    }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(BotOptionsError);
+    expect((failed as Error).message).toMatch(/`nineproxy: \{ baseUrl, apiKey \}`.*`api`/);
   });
 
   it("the CLI prints one line per configuration error and exits 1", async () => {

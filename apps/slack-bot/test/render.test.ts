@@ -1,10 +1,32 @@
 import type { Config } from "@nineproxy/api-types";
+import {
+  AbortedError,
+  AuthenticationError,
+  BadRequestError,
+  ConnectionError,
+  InvalidResponseError,
+  OutcomeUnknownError,
+  RateLimitError,
+  RedirectLoopError,
+  ServerError,
+  TimeoutError,
+  UnexpectedStatusError,
+  VendorError,
+} from "@nineproxy/client";
 import { summarize } from "@nineproxy/usage";
 import { describe, expect, it } from "vitest";
-import { apiErrorText } from "../src/render/api-error.js";
+import { apiErrorText, isOutcomeUnknown } from "../src/render/api-error.js";
 import { listMessage } from "../src/render/list.js";
 import { parseErrorMessage } from "../src/render/parse-error.js";
 import { usageMessage } from "../src/render/usage.js";
+
+/** What every client error carries about its call. */
+const CALL: ConstructorParameters<typeof BadRequestError>[1] = {
+  operation: "list",
+  method: "GET",
+  path: "/v1/configs",
+  attempts: 1,
+};
 
 const config = (c: Partial<Config>): Config => ({ server_id: 1, session_time: "0", ...c });
 
@@ -45,8 +67,8 @@ describe("listMessage", () => {
 
 describe("apiErrorText", () => {
   it("ends what 9Proxy said with a full stop before the advice", () => {
-    const error = Object.assign(new Error("x"), {
-      name: "VendorError",
+    const error = new VendorError("x", {
+      ...CALL,
       vendorMessage: "Request failed",
       errors: ["injected fault"],
     });
@@ -54,6 +76,34 @@ describe("apiErrorText", () => {
       "9Proxy refused the request. 9Proxy said: Request failed; injected fault. " +
         "Check the values and try again.",
     );
+  });
+});
+
+describe("apiErrorText by error class", () => {
+  it.each([
+    [new BadRequestError("x", CALL), /^9Proxy refused the request\. It gave no reason\./],
+    [new AuthenticationError("x", CALL), /NINEPROXY_API_KEY/],
+    [new RateLimitError("x", { ...CALL, retryAfterMs: 2500 }), /Try again in 3 s\.$/],
+    [new TimeoutError("x", { ...CALL, limit: "attempt", timeoutMs: 1 }), /did not answer in time/],
+    [new ConnectionError("x", CALL), /could not reach 9Proxy/],
+    [new ServerError("x", { ...CALL, status: 502 }), /internal error \(502\)/],
+    [new RedirectLoopError("x", CALL), /redirect the bot will not follow/],
+    [new InvalidResponseError("x", CALL), /does not understand/],
+    [new UnexpectedStatusError("x", CALL), /does not understand/],
+    // a lookalike is not a client error: its fields are not shown
+    [Object.assign(new Error("x"), { name: "VendorError", vendorMessage: "hi" }), /bot's side/],
+    ["thrown string", /bot's side/],
+  ])("answers %s with what to do next", (error, expected) => {
+    expect(apiErrorText(error)).toMatch(expected);
+  });
+
+  it("treats only OutcomeUnknownError and AbortedError as a write that may have applied", () => {
+    expect(isOutcomeUnknown(new OutcomeUnknownError("x", CALL))).toBe(true);
+    expect(isOutcomeUnknown(new AbortedError("x", CALL))).toBe(true);
+    expect(
+      isOutcomeUnknown(new TimeoutError("x", { ...CALL, limit: "attempt", timeoutMs: 1 })),
+    ).toBe(false);
+    expect(isOutcomeUnknown(Object.assign(new Error("x"), { name: "AbortedError" }))).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ describe("startErrorLine", () => {
   it("gives the first line of any other failure, with every secret cut out", () => {
     const error = new Error("An API error occurred: invalid_auth for xoxb-secret-token\n  at x");
     expect(startErrorLine(error, ["xoxb-secret-token"])).toBe(
-      "start error: An API error occurred: invalid_auth for [redacted]",
+      "start error: An API error occurred: invalid_auth for [REDACTED]",
     );
   });
 });

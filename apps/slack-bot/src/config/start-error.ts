@@ -1,4 +1,4 @@
-import { redactSecrets } from "../redact.js";
+import { SecretScrubber } from "../redact.js";
 
 /**
  * One line telling an operator why the bot could not start and what to do, never a stack
@@ -12,6 +12,6 @@ export function startErrorLine(error: unknown, secrets: readonly string[]): stri
   }
   const message = error instanceof Error ? error.message : String(error);
   // note: the message can quote anything (a Bolt API error, a URL), so secrets are cut out
-  const text = redactSecrets(message.split("\n")[0] ?? "", secrets).slice(0, 300);
+  const text = new SecretScrubber(secrets).scrub(message.split("\n")[0] ?? "").slice(0, 300);
   return `start error: ${text}`;
 }

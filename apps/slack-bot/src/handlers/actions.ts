@@ -1,8 +1,7 @@
-import { canWrite } from "../access/policy.js";
 import type { Command } from "../command/types.js";
 import { verifyButtonValue } from "../slack/button-token.js";
 import { ephemeral } from "../slack/message.js";
-import type { HandlerContext, Outcome } from "./context.js";
+import { type HandlerContext, type Outcome, requireWrite } from "./context.js";
 import { CREATE_CANCEL, CREATE_CONFIRM, runCreate } from "./create.js";
 import { DELETE_CANCEL, DELETE_CONFIRM, type DeleteData, runDeleteConfirmed } from "./delete.js";
 
@@ -53,11 +52,8 @@ export async function runAction(
     await ctx.respond.send(ephemeral("Cancelled: nothing was changed.", undefined, true));
     return { result: "cancelled", args };
   }
-  const write = await canWrite(ctx.policy, ctx.caller, ctx.members);
-  if (!write.allowed) {
-    await ctx.respond.send(ephemeral(`${write.reason} Nothing was changed.`, undefined, true));
-    return { result: "denied", args };
-  }
+  const denied = await requireWrite(ctx, true);
+  if (denied) return { ...denied, args };
   if (actionId === DELETE_CONFIRM) {
     return {
       ...(await runDeleteConfirmed(ctx, operation as typeof operation & { data: DeleteData })),

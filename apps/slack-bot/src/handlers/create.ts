@@ -1,12 +1,11 @@
 import type { Config } from "@nineproxy/api-types";
 import { portCount } from "@nineproxy/usage";
-import { canWrite } from "../access/policy.js";
 import type { Command } from "../command/types.js";
 import { apiErrorText, errorKind, isOutcomeUnknown } from "../render/api-error.js";
 import { configLine } from "../render/config.js";
 import { signButtonValue } from "../slack/button-token.js";
 import { ephemeral, escapeMrkdwn, section } from "../slack/message.js";
-import type { HandlerContext, Outcome } from "./context.js";
+import { type HandlerContext, type Outcome, requireWrite } from "./context.js";
 import { toCreateRequest } from "./requests.js";
 
 type CreateCommand = Extract<Command, { name: "create" }>;
@@ -24,11 +23,8 @@ export async function runCreate(
   command: CreateCommand,
   confirmed = false,
 ): Promise<Outcome> {
-  const write = await canWrite(ctx.policy, ctx.caller, ctx.members);
-  if (!write.allowed) {
-    await ctx.respond.send(ephemeral(write.reason));
-    return { result: "denied" };
-  }
+  const denied = await requireWrite(ctx);
+  if (denied) return denied;
 
   // the same create by the same user within the window asks first
   const key = JSON.stringify([ctx.caller.team, ctx.caller.user, toCreateRequest(command)]);

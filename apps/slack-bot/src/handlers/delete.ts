@@ -1,6 +1,5 @@
 import type { Config } from "@nineproxy/api-types";
 import { portCount } from "@nineproxy/usage";
-import { canWrite } from "../access/policy.js";
 import { findConfigs } from "../api.js";
 import type { Command } from "../command/types.js";
 import { apiErrorText, errorKind, isOutcomeUnknown } from "../render/api-error.js";
@@ -8,7 +7,7 @@ import { configLine, rangeText } from "../render/config.js";
 import { plural } from "../render/plural.js";
 import { type PendingOperation, signButtonValue } from "../slack/button-token.js";
 import { context, ephemeral, header, sectionsOf } from "../slack/message.js";
-import type { HandlerContext, Outcome } from "./context.js";
+import { type HandlerContext, type Outcome, requireWrite } from "./context.js";
 
 /** Action ids of the delete confirmation. */
 export const DELETE_CONFIRM = "proxy.delete.confirm";
@@ -24,11 +23,8 @@ export async function runDeletePrompt(
   ctx: HandlerContext,
   command: Extract<Command, { name: "delete" }>,
 ): Promise<Outcome> {
-  const write = await canWrite(ctx.policy, ctx.caller, ctx.members);
-  if (!write.allowed) {
-    await ctx.respond.send(ephemeral(write.reason));
-    return { result: "denied" };
-  }
+  const denied = await requireWrite(ctx);
+  if (denied) return denied;
   const found = await findConfigs(ctx.api, command.startPorts);
   const missing = command.startPorts.filter((port) => !found.has(port));
   const configs = command.startPorts.flatMap((port) => found.get(port) ?? []);

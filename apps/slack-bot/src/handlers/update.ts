@@ -1,10 +1,9 @@
-import { canWrite } from "../access/policy.js";
 import { findConfig } from "../api.js";
 import type { Command } from "../command/types.js";
 import { apiErrorText, errorKind } from "../render/api-error.js";
 import { configLine } from "../render/config.js";
 import { ephemeral, section } from "../slack/message.js";
-import type { HandlerContext, Outcome } from "./context.js";
+import { type HandlerContext, type Outcome, requireWrite } from "./context.js";
 import { toUpdateRequest } from "./requests.js";
 
 /** `update`: changes targeting or session of the config starting at a port. */
@@ -12,11 +11,8 @@ export async function runUpdate(
   ctx: HandlerContext,
   command: Extract<Command, { name: "update" }>,
 ): Promise<Outcome> {
-  const write = await canWrite(ctx.policy, ctx.caller, ctx.members);
-  if (!write.allowed) {
-    await ctx.respond.send(ephemeral(write.reason));
-    return { result: "denied" };
-  }
+  const denied = await requireWrite(ctx);
+  if (denied) return denied;
   const current = await findConfig(ctx.api, command.startPort);
   if (!current) {
     await ctx.respond.send(

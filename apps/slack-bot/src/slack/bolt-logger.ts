@@ -1,16 +1,17 @@
+import { REDACTED } from "@nineproxy/client";
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import type { Logger } from "pino";
-import { redactSecrets } from "../redact.js";
+import type { SecretScrubber } from "../redact.js";
 
 /**
  * Bolt's logger interface on top of a pino logger (Bolt's chatter goes to debug). Every line is
- * scrubbed first: `secrets`, and what Bolt's debug lines quote from Slack that lets someone act
- * as the app or reply as it (in Socket Mode each envelope is logged whole): the payload's
- * verification `token`, `response_url`s, and the `ticket` of the WebSocket URL.
+ * scrubbed first: the bot's secrets, and what Bolt's debug lines quote from Slack that lets
+ * someone act as the app or reply as it (in Socket Mode each envelope is logged whole): the
+ * payload's verification `token`, `response_url`s, and the `ticket` of the WebSocket URL.
  */
-export function boltLogger(logger: Logger, secrets: readonly string[] = []): BoltLogger {
+export function boltLogger(logger: Logger, scrubber: SecretScrubber): BoltLogger {
   const log = logger.child({ component: "bolt" });
-  const detail = (msg: unknown[]) => scrubBoltLine(msg.map(String).join(" "), secrets);
+  const detail = (msg: unknown[]) => scrubBoltLine(msg.map(String).join(" "), scrubber);
   let level = LogLevel.INFO;
   return {
     debug: (...msg: unknown[]) => log.debug({ detail: detail(msg) }, "bolt"),
@@ -33,9 +34,9 @@ const QUOTED = [
   /([?&]ticket=)([^&\s"\\]+)()/g,
 ];
 
-/** Removes `secrets` and the quoted credentials above from one line. */
-export function scrubBoltLine(line: string, secrets: readonly string[]): string {
-  let out = redactSecrets(line, secrets);
-  for (const pattern of QUOTED) out = out.replace(pattern, "$1[redacted]$3");
+/** Removes the bot's secrets and the quoted credentials above from one line. */
+export function scrubBoltLine(line: string, scrubber: SecretScrubber): string {
+  let out = scrubber.scrub(line);
+  for (const pattern of QUOTED) out = out.replace(pattern, `$1${REDACTED}$3`);
   return out;
 }

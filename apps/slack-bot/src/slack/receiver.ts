@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { parse as parseQuery } from "node:querystring";
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import type { Logger } from "pino";
+import { EmptySigningSecretError, NotListeningError } from "../errors.js";
 import { ReplayGuard } from "./replay-guard.js";
 import { SIGNATURE_WINDOW_SECONDS, verifySlackSignature } from "./signature.js";
 
@@ -42,8 +43,7 @@ export class SignedHttpReceiver implements Receiver {
   private readonly replays = new ReplayGuard(SIGNATURE_WINDOW_SECONDS);
 
   constructor(private readonly options: SignedReceiverOptions) {
-    if (!options.signingSecret)
-      throw new Error("The Slack signing secret is empty: refusing to start.");
+    if (!options.signingSecret) throw new EmptySigningSecretError();
     this.path = options.path ?? "/slack/events";
     this.now = options.now ?? Date.now;
     this.bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
@@ -73,7 +73,7 @@ export class SignedHttpReceiver implements Receiver {
   /** Base URL the server listens on, e.g. `http://127.0.0.1:3000`. */
   get url(): string {
     const address = this.server?.address() as AddressInfo | null | undefined;
-    if (!address) throw new Error("The receiver is not listening.");
+    if (!address) throw new NotListeningError();
     return `http://${address.address}:${address.port}`;
   }
 

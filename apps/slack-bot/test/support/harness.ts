@@ -1,6 +1,6 @@
 import { Socket } from "node:net";
 import { type Sandbox, type SandboxOptions, startSandbox } from "@nineproxy/sandbox";
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import { type BotOptions, type RunningBot, startBot } from "../../src/index.js";
 import { type ResponseUrlServer, startResponseUrlServer } from "./response-url-server.js";
 import {
@@ -31,6 +31,33 @@ export function testAccess(): BotOptions["access"] {
     writeUserIds: new Set(["U0WRITER"]),
     writeUsergroupIds: new Set(["S0OPS"]),
     writeChannelIds: new Set(["C0OPS"]),
+  };
+}
+
+/** Where a test bot finds its sandbox, its simulated Slack and its logger. */
+export interface TestWorld {
+  sandboxUrl: string;
+  /** Base URL of the simulated `response_url` server. */
+  slackUrl: string;
+  logger: Logger;
+  /** The key the bot sends. Default {@link API_KEY}. */
+  apiKey?: string;
+}
+
+/** The options every test bot starts with: canary secrets, the test policy, loopback only. */
+export function testBotOptions(world: TestWorld): BotOptions {
+  return {
+    signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    botId: "B0BOT",
+    botUserId: "U0BOT",
+    nineproxy: { baseUrl: world.sandboxUrl, apiKey: world.apiKey ?? API_KEY },
+    access: testAccess(),
+    port: 0,
+    host: "127.0.0.1",
+    logger: world.logger,
+    responseUrlPrefixes: [world.slackUrl],
+    usergroupMembers: async (group) => (group === "S0OPS" ? ["U0GROUPIE"] : []),
   };
 }
 
@@ -69,18 +96,9 @@ export async function startHarness(
   const logs: string[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => logs.push(line) });
   const extra: RunningBot[] = [];
+  const world = { sandboxUrl: sandbox.url, slackUrl: slack.url, logger, apiKey: botApiKey };
   const options = (more: Partial<BotOptions>): BotOptions => ({
-    signingSecret: SIGNING_SECRET,
-    botToken: BOT_TOKEN,
-    botId: "B0BOT",
-    botUserId: "U0BOT",
-    nineproxy: { baseUrl: sandbox.url, apiKey: botApiKey },
-    access: testAccess(),
-    port: 0,
-    host: "127.0.0.1",
-    logger,
-    responseUrlPrefixes: [slack.url],
-    usergroupMembers: async (group) => (group === "S0OPS" ? ["U0GROUPIE"] : []),
+    ...testBotOptions(world),
     ...overrides,
     ...more,
   });

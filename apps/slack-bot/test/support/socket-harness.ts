@@ -1,7 +1,7 @@
 import { type Sandbox, type SandboxOptions, startSandbox } from "@nineproxy/sandbox";
 import { pino } from "pino";
 import { type BotOptions, type RunningBot, startBot } from "../../src/index.js";
-import { API_KEY, BOT_TOKEN, SIGNING_SECRET, testAccess } from "./harness.js";
+import { API_KEY, BOT_TOKEN, testBotOptions } from "./harness.js";
 import { type ResponseUrlServer, startResponseUrlServer } from "./response-url-server.js";
 import { blockActionsPayload, commandFields, type Sender } from "./slack-request.js";
 import {
@@ -13,7 +13,7 @@ import {
 /** Canary app-level token: the tests fail if it shows up in a log line or a Slack reply. */
 export const APP_TOKEN = "xapp-1-A0APP-canary-app-token-2c7e90";
 
-/** A bot in Socket Mode, the sandbox behind it, and Slack (Socket Mode + response_url) simulated. */
+/** A bot in Socket Mode, the sandbox behind it, and Slack (Socket Mode and replies) simulated. */
 export interface SocketHarness {
   bot: RunningBot;
   sandbox: Sandbox;
@@ -48,18 +48,8 @@ export async function startSocketHarness(
   let bot: RunningBot;
   try {
     bot = await startBot({
-      signingSecret: SIGNING_SECRET,
-      botToken: BOT_TOKEN,
+      ...testBotOptions({ sandboxUrl: sandbox.url, slackUrl: slack.url, logger }),
       appToken: APP_TOKEN,
-      botId: "B0BOT",
-      botUserId: "U0BOT",
-      nineproxy: { baseUrl: sandbox.url, apiKey: API_KEY },
-      access: testAccess(),
-      port: 0,
-      host: "127.0.0.1",
-      logger,
-      responseUrlPrefixes: [slack.url],
-      usergroupMembers: async (group) => (group === "S0OPS" ? ["U0GROUPIE"] : []),
       slackApiUrl: socket.apiUrl,
       ...overrides,
     });
