@@ -87,13 +87,20 @@ export function resolveOptions(options: ExporterOptions): ResolvedOptions {
 
   const telemetryPath = options.telemetryPath ?? "/metrics";
   checkTelemetryPath("telemetryPath", telemetryPath);
+  const cacheTtlMs = options.cacheTtlMs ?? 60_000;
+  if (options.cacheFailureTtlMs !== undefined && options.cacheFailureTtlMs > cacheTtlMs) {
+    throw new SettingError(
+      `cacheFailureTtlMs ${options.cacheFailureTtlMs} is longer than cacheTtlMs ${cacheTtlMs}: ` +
+        "a failed read cannot be reused longer than a good one; lower it or raise the TTL",
+    );
+  }
   const resolved: ResolvedOptions = {
     accounts,
     host: listen.host,
     port: listen.port,
     telemetryPath,
-    cacheTtlMs: options.cacheTtlMs ?? 60_000,
-    cacheFailureTtlMs: options.cacheFailureTtlMs ?? 10_000,
+    cacheTtlMs,
+    cacheFailureTtlMs: options.cacheFailureTtlMs ?? Math.min(10_000, cacheTtlMs),
     scrapeTimeoutMs: options.scrapeTimeoutMs ?? 10_000,
     scrapeTimeoutOffsetMs: options.scrapeTimeoutOffsetMs ?? 500,
     details: options.details ?? false,

@@ -31,7 +31,8 @@ describe("parseSettings", () => {
         listenAddress: "127.0.0.1:9731",
         telemetryPath: "/metrics",
         cacheTtlMs: 60_000,
-        cacheFailureTtlMs: 10_000,
+        // note: resolved by startExporter to 10 s, or the TTL when that is shorter
+        cacheFailureTtlMs: undefined,
         scrapeTimeoutMs: 10_000,
         scrapeTimeoutOffsetMs: 500,
         details: false,
@@ -43,6 +44,12 @@ describe("parseSettings", () => {
         poolSize: undefined,
       },
     });
+  });
+
+  it("leaves the failure TTL to the default when only a short TTL is given", () => {
+    const parsed = parseSettings(["--cache.ttl=5s"], ENV);
+    expect(parsed).toMatchObject({ kind: "run", options: { cacheTtlMs: 5_000 } });
+    expect(parsed.kind === "run" && parsed.options.cacheFailureTtlMs).toBeUndefined();
   });
 
   it("takes flags in both forms, over environment variables", () => {
@@ -138,6 +145,22 @@ describe("parseSettings", () => {
       [],
       { ...ENV, NINEPROXY_EXPORTER_CACHE_FAILURE_TTL: "25h" },
       'NINEPROXY_EXPORTER_CACHE_FAILURE_TTL "25h" is out of range',
+    ],
+    [
+      "a failure TTL longer than the TTL",
+      ["--cache.ttl=10s", "--cache.failure-ttl=20s"],
+      ENV,
+      '--cache.failure-ttl "20s" is longer than --cache.ttl "10s"',
+    ],
+    [
+      "a failure TTL longer than the TTL, from env",
+      [],
+      {
+        ...ENV,
+        NINEPROXY_EXPORTER_CACHE_TTL: "5s",
+        NINEPROXY_EXPORTER_CACHE_FAILURE_TTL: "30s",
+      },
+      'NINEPROXY_EXPORTER_CACHE_FAILURE_TTL "30s" is longer than NINEPROXY_EXPORTER_CACHE_TTL "5s"',
     ],
     [
       "a zero scrape timeout",
@@ -283,6 +306,11 @@ describe("startExporter options", () => {
       "a negative TTL",
       { baseUrl: "http://127.0.0.1:1", apiKey: "k", cacheTtlMs: -1 },
       "cacheTtlMs must be a number from 0",
+    ],
+    [
+      "a failure TTL longer than the TTL",
+      { baseUrl: "http://127.0.0.1:1", apiKey: "k", cacheTtlMs: 10_000, cacheFailureTtlMs: 20_000 },
+      "cacheFailureTtlMs 20000 is longer than cacheTtlMs 10000",
     ],
   ])("rejects %s", async (_name, options, message) => {
     await expect(startExporter({ port: 0, ...options })).rejects.toThrow(message);

@@ -47,8 +47,9 @@ export const FLAGS: readonly Flag[] = [
   {
     name: "cache.failure-ttl",
     env: "NINEPROXY_EXPORTER_CACHE_FAILURE_TTL",
-    default: "10s",
-    help: "How long a failed read is reused before the next scrape retries (at most --cache.ttl).",
+    help:
+      "How long a failed read is reused before the next scrape retries, at most --cache.ttl " +
+      "(default 10s, or --cache.ttl when that is shorter).",
   },
   {
     name: "scrape.timeout",

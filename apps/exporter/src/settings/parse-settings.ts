@@ -68,6 +68,20 @@ function toOptions(
     }
     return ms;
   };
+  // note: no default in the flag table, since the default depends on --cache.ttl
+  const failureTtl = () => {
+    const given = setting("cache.failure-ttl");
+    if (given.value === undefined) return undefined;
+    const ms = duration("cache.failure-ttl", LIMITS.cacheFailureTtlMs);
+    const ttl = setting("cache.ttl");
+    if (ms > duration("cache.ttl", LIMITS.cacheTtlMs)) {
+      throw new SettingError(
+        `${given.label} "${given.value}" is longer than ${ttl.label} "${ttl.value}": a failed read ` +
+          "cannot be reused longer than a good one; lower it or raise the TTL",
+      );
+    }
+    return ms;
+  };
   const integer = (name: string, [min, max]: readonly [number, number]) => {
     const { value, label } = setting(name);
     if (value === undefined) return undefined;
@@ -100,7 +114,7 @@ function toOptions(
     listenAddress: checked("web.listen-address", parseListenAddress) ?? "",
     telemetryPath: checked("web.telemetry-path", checkTelemetryPath) ?? "/metrics",
     cacheTtlMs: duration("cache.ttl", LIMITS.cacheTtlMs),
-    cacheFailureTtlMs: duration("cache.failure-ttl", LIMITS.cacheFailureTtlMs),
+    cacheFailureTtlMs: failureTtl(),
     scrapeTimeoutMs: duration("scrape.timeout", LIMITS.scrapeTimeoutMs),
     scrapeTimeoutOffsetMs: duration("scrape.timeout-offset", LIMITS.scrapeTimeoutOffsetMs),
     details: details.value === "true" || details.value === "1",
