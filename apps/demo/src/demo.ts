@@ -39,11 +39,11 @@ export const DEMO_API_KEY = "demo-key";
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const host = options.host ?? "127.0.0.1";
   const apiKey = options.apiKey ?? DEMO_API_KEY;
-  const sandbox = await startSandbox({
-    port: options.sandboxPort ?? 4010,
-    host,
-    apiKeys: [apiKey],
-  });
+  const sandboxPort = options.sandboxPort ?? 4010;
+  const exporterPort = options.exporterPort ?? 9731;
+  const sandbox = await startSandbox({ port: sandboxPort, host, apiKeys: [apiKey] }).catch(
+    (error: unknown) => Promise.reject(portInUse(error, "sandbox", `${host}:${sandboxPort}`)),
+  );
   try {
     const client = createClient({ apiKey, baseUrl: sandbox.url });
     for (const request of demoRequests(options.configs)) await client.configs.create(request);
@@ -53,10 +53,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       apiKey,
       accountName: "demo",
       host,
-      port: options.exporterPort ?? 9731,
+      port: exporterPort,
       cacheTtlMs: options.cacheTtlMs ?? 5_000,
       logLevel: options.logLevel ?? "warn",
-    });
+    }).catch((error: unknown) =>
+      Promise.reject(portInUse(error, "exporter", `${host}:${exporterPort}`)),
+    );
     return {
       sandbox,
       exporter,
@@ -70,4 +72,25 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     await sandbox.close();
     throw error;
   }
+}
+
+/** A port the demo needs is taken; the message names the demo's own flag that moves it. */
+export class DemoPortError extends Error {
+  override name = "DemoPortError";
+}
+
+const PORT_FLAGS = {
+  sandbox: "--sandbox-port N (or SANDBOX_PORT)",
+  exporter: "--exporter-port N (or EXPORTER_PORT)",
+} as const;
+
+/** `error` as a {@link DemoPortError} when it says the address is in use, else unchanged. */
+function portInUse(error: unknown, which: keyof typeof PORT_FLAGS, address: string): unknown {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  const codes = [error, cause].map((e) => (e as { code?: unknown } | undefined)?.code);
+  if (!codes.includes("EADDRINUSE")) return error;
+  return new DemoPortError(
+    `the ${which} port ${address} is in use: pass ${PORT_FLAGS[which]}, or stop the other process`,
+    { cause: error },
+  );
 }

@@ -53,12 +53,6 @@ let demo: Awaited<ReturnType<typeof startDemo>>;
 try {
   demo = await startDemo({ sandboxPort, exporterPort });
 } catch (error) {
-  const code = (error as { code?: string }).code;
-  if (code === "EADDRINUSE") {
-    stop(
-      "a port is already in use: pass --sandbox-port / --exporter-port (or stop the other process)",
-    );
-  }
   stop(error instanceof Error ? error.message : String(error));
 }
 

@@ -1,6 +1,8 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Config } from "@nineproxy/api-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Demo, startDemo } from "../src/index.js";
+import { type Demo, DemoPortError, startDemo } from "../src/index.js";
 
 /** Reads the value of every sample of the Prometheus text format into "name{labels}" → value. */
 function parseSamples(text: string): Map<string, number> {
@@ -105,4 +107,28 @@ describe("the README's main job", () => {
       samples.get('nineproxy_allocated_ports_by_country{account="demo",country_code="NL"}'),
     ).toBe(7);
   });
+});
+
+describe("a port the demo needs is taken", () => {
+  it.each(["sandbox", "exporter"] as const)(
+    "stops with one line naming the demo's own flag for the %s",
+    async (which) => {
+      const blocker = createServer();
+      await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+      const taken = (blocker.address() as AddressInfo).port;
+      try {
+        const ports =
+          which === "sandbox"
+            ? { sandboxPort: taken, exporterPort: 0 }
+            : { sandboxPort: 0, exporterPort: taken };
+        const started = startDemo({ ...ports, logLevel: "silent" });
+        await expect(started).rejects.toThrow(DemoPortError);
+        await expect(started).rejects.toThrow(
+          `the ${which} port 127.0.0.1:${taken} is in use: pass --${which}-port N`,
+        );
+      } finally {
+        blocker.close();
+      }
+    },
+  );
 });

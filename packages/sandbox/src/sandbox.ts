@@ -111,7 +111,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const server = createServer(
     createHandler({ api, faults, admin, logger: o.logger, closing: closing.signal }),
   );
-  const closed = once(server, "close").then(() => undefined);
+  // note: not events.once, which also rejects on "error": a failed listen would leave it unhandled
+  const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
   server.listen(o.port, o.host);
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
