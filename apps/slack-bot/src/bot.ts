@@ -1,5 +1,5 @@
 import { createClient } from "@nineproxy/client";
-import { App, SocketModeReceiver } from "@slack/bolt";
+import { App, SocketModeReceiver, webApi } from "@slack/bolt";
 import { type Logger, pino } from "pino";
 import {
   type AccessPolicy,
@@ -11,7 +11,7 @@ import {
 import type { ConfigsApi } from "./api.js";
 import { type AuditEntry, audit } from "./audit.js";
 import { parseCommand } from "./command/parse.js";
-import { BotOptionsError, EmptySigningSecretError } from "./errors.js";
+import { BotOptionsError, EmptySigningSecretError, SlackUnreachableError } from "./errors.js";
 import { ACTION_IDS, runAction } from "./handlers/actions.js";
 import type { HandlerContext, Outcome } from "./handlers/context.js";
 import { runCommand } from "./handlers/dispatch.js";
@@ -254,7 +254,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   );
 
   // a refused bot token is a start error, before anything listens or connects
-  if (!(options.botId && options.botUserId)) await app.client.auth.test();
+  if (!(options.botId && options.botUserId)) await checkBotToken(options.botToken, clientOptions);
 
   if (receiver) {
     await app.start();
@@ -314,4 +314,24 @@ function buildApi(options: BotOptions, logger: Logger): ConfigsApi {
     logger: logger.child({ component: "client" }),
   });
   return client.configs;
+}
+
+/**
+ * Asks Slack's `auth.test` once, with no retries and a time limit: Slack's client would otherwise
+ * retry an unreachable Slack for about half an hour before `startBot` returned. Slack's own
+ * answers (a refused token) are passed on as they are.
+ */
+async function checkBotToken(botToken: string, clientOptions: { slackApiUrl?: string }) {
+  const client = new webApi.WebClient(botToken, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  try {
+    await client.auth.test();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === webApi.ErrorCode.PlatformError) throw error;
+    throw new SlackUnreachableError({ cause: error });
+  }
 }

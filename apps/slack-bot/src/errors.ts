@@ -40,3 +40,14 @@ export class NotListeningError extends SlackBotError {
     super("The receiver is not listening: call `start()` first (`startBot` does).");
   }
 }
+
+/** Slack's Web API could not be reached to check the bot token at start. */
+export class SlackUnreachableError extends SlackBotError {
+  constructor(options?: ErrorOptions) {
+    super(
+      "Could not reach Slack's Web API to check SLACK_BOT_TOKEN (auth.test): check the network, " +
+        "or set SLACK_BOT_ID and SLACK_BOT_USER_ID to skip this check.",
+      options,
+    );
+  }
+}

@@ -13,6 +13,7 @@ export {
   EmptySigningSecretError,
   NotListeningError,
   SlackBotError,
+  SlackUnreachableError,
   SocketStartTimeoutError,
 } from "./errors.js";
 export { signSlackRequest, verifySlackSignature } from "./slack/signature.js";

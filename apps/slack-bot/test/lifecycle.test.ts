@@ -3,7 +3,13 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { BotOptionsError, NotListeningError, SlackBotError, startBot } from "../src/index.js";
+import {
+  BotOptionsError,
+  NotListeningError,
+  SlackBotError,
+  SlackUnreachableError,
+  startBot,
+} from "../src/index.js";
 import { SignedHttpReceiver } from "../src/slack/receiver.js";
 import { API_KEY, recordConnections, startHarness, testAccess } from "./support/harness.js";
 
@@ -51,6 +57,23 @@ describe("start-up", () => {
     }).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(BotOptionsError);
     expect((failed as Error).message).toMatch(/`nineproxy: \{ baseUrl, apiKey \}`.*`api`/);
+  });
+
+  it("stops at once when Slack cannot be reached to check the bot token (no bot ids)", async () => {
+    const started = performance.now();
+    const failed = await startBot({
+      signingSecret: "s",
+      botToken: "xoxb-1",
+      nineproxy: { baseUrl: "http://127.0.0.1:9", apiKey: API_KEY },
+      access: testAccess(),
+      port: 0,
+      // note: port 9 on loopback refuses; Slack's client would retry this for half an hour
+      slackApiUrl: "http://127.0.0.1:9/api/",
+      logger: pino({ level: "silent" }),
+    }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(SlackUnreachableError);
+    expect((failed as Error).message).toMatch(/set SLACK_BOT_ID and SLACK_BOT_USER_ID/);
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   it("the CLI prints one line per configuration error and exits 1", async () => {
