@@ -13,8 +13,6 @@ const env = {
   TURBO_TELEMETRY_DISABLED: "1",
   REDOCLY_TELEMETRY: "off",
   DO_NOT_TRACK: "1",
-  // note: keeps pnpm from prompting when it would rebuild node_modules in CI
-  CI: process.env.CI ?? "",
 };
 
 function fail(line) {
