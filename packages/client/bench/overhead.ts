@@ -1,11 +1,18 @@
 import { PATHS } from "@nineproxy/api-types";
+import { Agent, request } from "undici";
 import { createClient } from "../src/index.js";
 
-/** Per-call time of the client's `list()` against plain `fetch` of the same page. */
+/** Per-call time of the client's `list()` against hand-written calls for the same page. */
 export interface OverheadResult {
+  /** `fetch` + `response.json()`: the baseline of the goal. */
   plainUs: number;
+  /** undici's `request` + `JSON.parse`: the transport the client sends its own calls with. */
+  transportUs: number;
   clientUs: number;
+  /** client / plain fetch (median of per-round ratios). */
   ratio: number;
+  /** client / its transport by hand: what the client's own work costs. */
+  transportRatio: number;
   rounds: number;
   callsPerRound: number;
 }
@@ -17,10 +24,10 @@ const median = (xs: number[]) => {
 };
 
 /**
- * Sequential calls after a warm-up. Each round times `callsPerRound` pairs, one plain call and one
- * client call, the first of the pair alternating; a round's figure is the median of its calls, the
- * ratio is the median over rounds of (client median / plain median). Pairing the calls keeps a
- * noisy neighbour from landing on one side only.
+ * Sequential calls after a warm-up. Each round makes `callsPerRound` triples (plain fetch, undici
+ * by hand, the client), the order rotating; a round's figure per contender is the median of its
+ * calls, and each ratio is the median over rounds of the per-round ratio. Interleaving the calls
+ * keeps a noisy neighbour from landing on one contender only.
  */
 export async function measureOverhead(
   baseUrl: string,
@@ -29,48 +36,61 @@ export async function measureOverhead(
 ): Promise<OverheadResult> {
   const client = createClient({ apiKey, baseUrl });
   const url = `${baseUrl}${PATHS.list}?limit=10&api-key=${encodeURIComponent(apiKey)}`;
-  const plain = async () => {
-    const response = await fetch(url);
-    const body = (await response.json()) as { success?: boolean };
-    if (!response.ok || body.success !== true) throw new Error("plain fetch failed");
+  const pool = new Agent();
+  const check = (ok: boolean, body: { success?: boolean }, who: string) => {
+    if (!ok || body.success !== true) throw new Error(`${who} failed`);
   };
-  const viaClient = async () => {
-    await client.configs.list({ limit: 10 });
-  };
+  const contenders: (() => Promise<void>)[] = [
+    async () => {
+      const response = await fetch(url);
+      check(response.ok, (await response.json()) as { success?: boolean }, "plain fetch");
+    },
+    async () => {
+      const response = await request(url, { dispatcher: pool });
+      const body = JSON.parse(await response.body.text()) as { success?: boolean };
+      check(response.statusCode === 200, body, "undici request");
+    },
+    async () => {
+      await client.configs.list({ limit: 10 });
+    },
+  ];
   const time = async (fn: () => Promise<void>) => {
     const started = performance.now();
     await fn();
     return (performance.now() - started) * 1000;
   };
 
-  for (let i = 0; i < warmup; i++) {
-    await plain();
-    await viaClient();
-  }
-  const plainUs: number[] = [];
-  const clientUs: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const p: number[] = [];
-    const c: number[] = [];
-    for (let i = 0; i < callsPerRound; i++) {
-      if (i % 2 === 0) {
-        p.push(await time(plain));
-        c.push(await time(viaClient));
-      } else {
-        c.push(await time(viaClient));
-        p.push(await time(plain));
+  try {
+    for (let i = 0; i < warmup; i++) for (const fn of contenders) await fn();
+    const perRound: number[][] = [[], [], []];
+    const ratios: number[] = [];
+    const transportRatios: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const samples: number[][] = [[], [], []];
+      for (let i = 0; i < callsPerRound; i++) {
+        for (let k = 0; k < 3; k++) {
+          const which = (i + k) % 3;
+          samples[which]?.push(await time(contenders[which] as () => Promise<void>));
+        }
       }
+      const [p, t, c] = samples.map(median) as [number, number, number];
+      perRound[0]?.push(p);
+      perRound[1]?.push(t);
+      perRound[2]?.push(c);
+      ratios.push(c / p);
+      transportRatios.push(c / t);
     }
-    plainUs.push(median(p));
-    clientUs.push(median(c));
-    ratios.push(median(c) / median(p));
+    const [plainUs, transportUs, clientUs] = perRound.map(median) as [number, number, number];
+    return {
+      plainUs,
+      transportUs,
+      clientUs,
+      ratio: median(ratios),
+      transportRatio: median(transportRatios),
+      rounds,
+      callsPerRound,
+    };
+  } finally {
+    await pool.close();
   }
-  return {
-    plainUs: median(plainUs),
-    clientUs: median(clientUs),
-    ratio: median(ratios),
-    rounds,
-    callsPerRound,
-  };
 }

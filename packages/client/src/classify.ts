@@ -17,6 +17,7 @@ import {
   UnexpectedStatusError,
   VendorError,
 } from "./errors.js";
+import type { ResponseLike } from "./incoming-response.js";
 import type { Redactor } from "./redact.js";
 import { type Failure, isAllocating, NOT_SENT_CODES } from "./retry.js";
 
@@ -74,7 +75,7 @@ export function classifyThrown(
 
 /** Turns a response that is not a 2xx success envelope into the error it stands for. */
 export function classifyResponse(
-  response: Response,
+  response: ResponseLike,
   body: unknown,
   ctx: AttemptContext,
 ): AttemptFailure {
@@ -154,7 +155,7 @@ export function invalidResult(why: string, result: unknown, ctx: AttemptContext)
   return invalid(why, { success: true, result }, ctx, 200);
 }
 
-function redirect(response: Response, ctx: AttemptContext): AttemptFailure {
+function redirect(response: ResponseLike, ctx: AttemptContext): AttemptFailure {
   const { details, redactor } = ctx;
   const status = response.status;
   const header = response.headers.get("location");

@@ -7,7 +7,10 @@ export interface ClientOptions {
   apiKey: string;
   /** Where the API is, e.g. `http://127.0.0.1:4010`. Required: there is no default host. */
   baseUrl: string;
-  /** The fetch to use. Default `globalThis.fetch`. */
+  /**
+   * A fetch to send every request with. Default: the client's own calls go out through undici's
+   * `request` (faster than fetch on Node 20), and `client.raw` uses `globalThis.fetch`.
+   */
   fetch?: typeof fetch;
   /** Attempts per call, the first included. Default 3. */
   maxAttempts?: number;
@@ -61,7 +64,8 @@ export interface PageOptions extends CallOptions {
 export interface ResolvedOptions {
   apiKey: string;
   baseUrl: string;
-  fetch: typeof fetch;
+  /** The caller's fetch, if one was given. */
+  fetch: typeof fetch | undefined;
   maxAttempts: number;
   timeoutMs: number;
   deadlineMs: number;
@@ -131,7 +135,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   return {
     apiKey: options.apiKey,
     baseUrl,
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch,
     maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     deadlineMs: options.deadlineMs ?? DEFAULTS.deadlineMs,

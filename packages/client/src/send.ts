@@ -5,6 +5,7 @@ import {
   type UpdateConfigRequest,
 } from "@nineproxy/api-types";
 import type { Operation } from "./errors.js";
+import type { ResponseLike } from "./incoming-response.js";
 import { OutgoingRequest } from "./outgoing-request.js";
 import type { RawClient } from "./transport.js";
 
@@ -12,7 +13,7 @@ import type { RawClient } from "./transport.js";
 export interface Reply {
   data?: unknown;
   error?: unknown;
-  response: Response;
+  response: ResponseLike;
 }
 
 /** Makes one attempt of `operation` with `input` (its query or body), cancelled by `signal`. */

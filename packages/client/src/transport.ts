@@ -1,14 +1,27 @@
 import type { paths } from "@nineproxy/api-types";
 import createOpenApiClient, { type Client, createQuerySerializer } from "openapi-fetch";
+import { Agent, type Dispatcher, request as undiciRequest } from "undici";
+import { IncomingResponse } from "./incoming-response.js";
 import { OutgoingRequest } from "./outgoing-request.js";
 
 /** The openapi-fetch client over the API's paths; its fetch adds the key to every request. */
 export type RawClient = Client<paths>;
 
 /** Sends one request built by openapi-fetch, with the key added. */
-export type KeyedFetch = (request: Request | OutgoingRequest) => Promise<Response>;
+export type KeyedFetch = (
+  request: Request | OutgoingRequest,
+) => Promise<Response | IncomingResponse>;
 
 const HAS_KEY = /[?&]api-key=/i;
+
+/** Headers every request of the client's own transport carries. */
+const BASE_HEADERS = { accept: "application/json", "user-agent": "nineproxy-client" } as const;
+
+/**
+ * The connection pool of the client's own transport, shared by every client in the process. Idle
+ * sockets do not keep the process alive.
+ */
+const pool = new Agent();
 
 /** `url` with the `api-key` query parameter set, as the spec's security scheme says. */
 export function withKey(url: string, apiKey: string): string {
@@ -21,17 +34,23 @@ export function withKey(url: string, apiKey: string): string {
 }
 
 /**
- * A fetch that adds the key as late as possible, so middleware and hooks see URLs without it.
- * Redirects are never followed (`redirect: "manual"`): following one would send the key wherever
- * `Location` points, and a self-redirect would loop.
+ * Adds the key as late as possible, so middleware and hooks see URLs without it, and sends.
+ * Redirects are never followed: following one would send the key wherever `Location` points, and
+ * a self-redirect would loop.
+ *
+ * The client's own calls ({@link OutgoingRequest}) go out through undici's `request` unless a
+ * `fetch` was given: on Node 20 it takes about a quarter less time per call than `fetch` (see the
+ * README's benchmark). Calls on `client.raw`, and any call seen by middleware, use `fetch`, since
+ * their callers expect a real `Request` and `Response`.
  */
-export function keyedFetch(apiKey: string, fetchFn: typeof fetch): KeyedFetch {
+export function keyedFetch(apiKey: string, customFetch: typeof fetch | undefined): KeyedFetch {
+  const fetchFn = customFetch ?? globalThis.fetch;
   // the key's parameter is encoded once, not on every request
   const param = `api-key=${encodeURIComponent(apiKey)}`;
   const keyed = (url: string) =>
     HAS_KEY.test(url) ? withKey(url, apiKey) : `${url}${url.includes("?") ? "&" : "?"}${param}`;
 
-  const send = (request: Request | OutgoingRequest, body: RequestInit["body"]) =>
+  const viaFetch = (request: Request | OutgoingRequest, body: RequestInit["body"]) =>
     fetchFn(keyed(request.url), {
       method: request.method,
       headers: request.headers,
@@ -39,11 +58,33 @@ export function keyedFetch(apiKey: string, fetchFn: typeof fetch): KeyedFetch {
       redirect: "manual",
       signal: request.signal,
     });
+  const viaPool = async (request: OutgoingRequest) => {
+    const url = keyed(request.url);
+    const data = await undiciRequest(url, {
+      dispatcher: pool,
+      method: request.method as Dispatcher.HttpMethod,
+      headers: withBaseHeaders(request.headers),
+      body: request.body as string | undefined,
+      signal: request.signal,
+    });
+    return new IncomingResponse(url, data);
+  };
   // note: a Request's body is read into memory (small JSON) so it goes out with a Content-Length
   const sendRequest = async (request: Request) =>
-    send(request, request.body === null ? undefined : await request.arrayBuffer());
-  return (request) =>
-    request instanceof OutgoingRequest ? send(request, request.body) : sendRequest(request);
+    viaFetch(request, request.body === null ? undefined : await request.arrayBuffer());
+
+  return (request) => {
+    if (!(request instanceof OutgoingRequest)) return sendRequest(request);
+    return customFetch === undefined ? viaPool(request) : viaFetch(request, request.body);
+  };
+}
+
+/** The request's own headers (openapi-fetch sets Content-Type on a body) over the base ones. */
+function withBaseHeaders(headers: RequestInit["headers"]): Record<string, string> {
+  if (headers === undefined) return BASE_HEADERS;
+  const all: Record<string, string> = { ...BASE_HEADERS };
+  for (const [name, value] of new Headers(headers)) all[name] = value;
+  return all;
 }
 
 /** `client.raw`, and whether middleware is registered on it (it must then see real Requests). */

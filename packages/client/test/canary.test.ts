@@ -10,6 +10,13 @@ import { closedPort, ownServer, thrown, useSandbox } from "./helpers.js";
 const KEYS = ["CANARY+k3y/7f3a9c1e5d==", "CANARY k3y&page=2#x%25/+= ünï€ode"];
 /** The key of the suite being run. */
 let KEY = KEYS[0] as string;
+/** Each suite runs on the client's own transport and again on a `fetch` given to it. */
+const TRANSPORTS = [
+  ["the client's own transport", undefined],
+  ["fetch", globalThis.fetch],
+] as const;
+/** The `fetch` option of the suite being run. */
+let FETCH: typeof fetch | undefined;
 // any 10 characters of the key in a row, raw or encoded, count as a leak: a cut key leaks too
 const windows = (text: string) =>
   Array.from({ length: text.length - 9 }, (_, i) => text.slice(i, i + 10));
@@ -32,6 +39,7 @@ function client(baseUrl: string, options: Partial<ClientOptions> = {}) {
       onResponse: (e) => void events.push(e),
       onRetry: (e) => void events.push(e),
     },
+    ...(FETCH === undefined ? {} : { fetch: FETCH }),
     ...options,
   });
 }
@@ -108,9 +116,12 @@ beforeEach(() => {
   logLines.length = 0;
 });
 
-describe.each(KEYS)("the canary key %j never shows", (key) => {
+const SUITES = KEYS.flatMap((key) => TRANSPORTS.map(([via, fetchFn]) => ({ key, via, fetchFn })));
+
+describe.each(SUITES)("the canary key $key never shows, via $via", ({ key, fetchFn }) => {
   beforeAll(() => {
     KEY = key;
+    FETCH = fetchFn;
   });
 
   const faults = FAULT_KINDS.filter((k) => k !== "latency").map((kind): Fault => {

@@ -197,7 +197,13 @@ function run(client: NineProxyClient, operation: Operation, startPort: number): 
   }
 }
 
-describe("the fault matrix: every injected fault × every operation", () => {
+/** The client's own transport, and a `fetch` given to it (what `client.raw` and middleware use). */
+const TRANSPORTS = [
+  ["the client's own transport", {}],
+  ["fetch", { fetch: globalThis.fetch }],
+] as const;
+
+describe.each(TRANSPORTS)("the fault matrix via %s: every fault × every operation", (_, via) => {
   beforeEach(() => ctx.sb.reset());
 
   const cases = MATRIX.flatMap((row) =>
@@ -209,6 +215,7 @@ describe("the fault matrix: every injected fault × every operation", () => {
     const startPort = seeded?.start_port as number;
     let requests = 0;
     const client = fastClient(ctx.sb.url, {
+      ...via,
       timeoutMs: 300,
       hooks: { onRequest: () => void requests++ },
     });
@@ -236,7 +243,7 @@ describe("the fault matrix: every injected fault × every operation", () => {
 
   it("a 429 with Retry-After 120 s exposes the wait it refused to make", async () => {
     ctx.sb.faults.add({ kind: "status", status: 429, retryAfter: 120, route: "list" });
-    const error = await thrown(() => fastClient(ctx.sb.url).configs.list());
+    const error = await thrown(() => fastClient(ctx.sb.url, via).configs.list());
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(120_000);
   });

@@ -30,11 +30,16 @@ export function fastClient(url: string, options: Partial<ClientOptions> = {}): N
   });
 }
 
-/** A one-off node:http server on loopback port 0, for edge cases the sandbox has no fault for. */
+/**
+ * A one-off node:http server on loopback port 0, for edge cases the sandbox has no fault for.
+ * `keepAliveMs` is how long it keeps an idle connection (Node's default is 5 s).
+ */
 export async function ownServer(
   handler: RequestListener,
+  keepAliveMs?: number,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(handler);
+  if (keepAliveMs !== undefined) server.keepAliveTimeout = keepAliveMs;
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
