@@ -4,15 +4,38 @@ export type AbortCause = "caller" | "attempt" | "deadline";
 // note: setTimeout fires at once for delays above 2^31-1 ms, so longer limits mean "no timer".
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * The callbacks waiting on each caller's signal. A signal gets one listener however many calls
+ * share it (a loop of calls, pages in flight, retries waiting), so Node never warns that it has
+ * too many listeners.
+ */
+const waiting = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Calls `onAbort` once when `signal` aborts; returns what stops it. */
+export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = waiting.get(signal);
+  if (callbacks === undefined) {
+    const all = new Set<() => void>();
+    callbacks = all;
+    waiting.set(signal, all);
+    const fire = () => {
+      waiting.delete(signal);
+      for (const cb of all) cb();
+    };
+    signal.addEventListener("abort", fire, { once: true });
+  }
+  callbacks.add(callback);
+  const set = callbacks;
+  return () => void set.delete(callback);
+}
+
 /** One attempt's signal: fires on the caller's abort, the attempt's timeout or the deadline. */
 export class AttemptSignal {
   readonly signal: AbortSignal;
   #cause: AbortCause | undefined;
   readonly #controller = new AbortController();
   readonly #timer: NodeJS.Timeout | undefined;
-  readonly #caller: AbortSignal | undefined;
-  // note: built only when there is a caller's signal to listen to; one timer, no AbortSignal.any
-  readonly #onCallerAbort: (() => void) | undefined;
+  readonly #stopFollowing: (() => void) | undefined;
 
   constructor(caller: AbortSignal | undefined, timeoutMs: number, deadlineLeftMs: number) {
     this.signal = this.#controller.signal;
@@ -20,11 +43,7 @@ export class AttemptSignal {
       this.#fire("caller");
       return;
     }
-    if (caller !== undefined) {
-      this.#caller = caller;
-      this.#onCallerAbort = () => this.#fire("caller");
-      caller.addEventListener("abort", this.#onCallerAbort, { once: true });
-    }
+    if (caller !== undefined) this.#stopFollowing = onAbort(caller, () => this.#fire("caller"));
     const limit: AbortCause = deadlineLeftMs <= timeoutMs ? "deadline" : "attempt";
     const ms = Math.max(0, Math.min(timeoutMs, deadlineLeftMs));
     if (ms <= MAX_TIMER_MS) this.#timer = setTimeout(() => this.#fire(limit), ms);
@@ -35,10 +54,10 @@ export class AttemptSignal {
     return this.#cause;
   }
 
-  /** Stops the timer and the listener; call when the attempt is over. */
+  /** Stops the timer and stops following the caller's signal; call when the attempt is over. */
   dispose(): void {
     clearTimeout(this.#timer);
-    if (this.#onCallerAbort) this.#caller?.removeEventListener("abort", this.#onCallerAbort);
+    this.#stopFollowing?.();
   }
 
   #fire(cause: AbortCause): void {
@@ -52,14 +71,15 @@ export class AttemptSignal {
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject("caller");
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject("caller");
-    };
+    const stop = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject("caller");
+        })
+      : undefined;
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stop?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

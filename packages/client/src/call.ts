@@ -17,7 +17,7 @@ import {
   TimeoutError,
 } from "./errors.js";
 import type { Events } from "./hooks.js";
-import { type CallOptions, checkCallOptions, type ResolvedOptions } from "./options.js";
+import { type CallOptions, checkCallOptions, checkInput, type ResolvedOptions } from "./options.js";
 import type { Redactor } from "./redact.js";
 import { isAllocating, verdict } from "./retry.js";
 import type { Send } from "./send.js";
@@ -62,6 +62,7 @@ export async function runCall(
   limits: CallOptions = NO_LIMITS,
 ): Promise<unknown> {
   checkCallOptions(limits);
+  checkInput(operation, input);
   const { options, events } = env;
   const maxAttempts = limits.maxAttempts ?? options.maxAttempts;
   const deadlineMs = limits.deadlineMs ?? options.deadlineMs;

@@ -38,6 +38,9 @@ export interface AttemptContext {
   deadlineMs: number;
 }
 
+/** The codes of a failed TLS handshake: a certificate not trusted or not matching, a TLS error. */
+const TLS_FAILURE = /CERT|^ERR_TLS_|^ERR_SSL_|^HOSTNAME_MISMATCH$|^INVALID_CA$/;
+
 /** Turns what fetch threw into an error: aborted, timed out, or a connection failure. */
 export function classifyThrown(
   thrown: unknown,
@@ -65,6 +68,14 @@ export function classifyThrown(
   const code = errorCode(thrown);
   const safe = ctx.redactor.sanitize(thrown);
   const reason = code ?? (safe.cause instanceof Error ? safe.cause.message : safe.message);
+  if (code !== undefined && TLS_FAILURE.test(code)) {
+    // the handshake failed, so no request was sent; trying again would fail the same way
+    const error = new ConnectionError(
+      `${label} was not sent: the TLS check of the server failed (${code}): check baseUrl, or trust the server's CA (NODE_EXTRA_CA_CERTS)`,
+      { ...details, code, cause: safe },
+    );
+    return { error, failure: { kind: "final" } };
+  }
   const error = new ConnectionError(
     `${label} could not reach the API (${reason}): check baseUrl and the network`,
     { ...details, code, cause: safe },

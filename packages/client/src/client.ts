@@ -61,7 +61,7 @@ export function createClient(clientOptions: ClientOptions): NineProxyClient {
   const options = resolveOptions(clientOptions);
   const { raw, hasMiddleware } = createRawClient(
     options.baseUrl,
-    keyedFetch(options.apiKey, options.fetch),
+    keyedFetch(options.apiKey, options.fetch, options.dispatcher),
   );
 
   const env: CallEnv = {

@@ -13,9 +13,11 @@ const HTML = /^\s*<(!doctype|html|head|body)/i;
  * page, or lacks a boolean `success` is `invalid`.
  */
 export function readEnvelope(body: unknown, contentType: string | null): Envelope {
+  // note: openapi-fetch reads no body for a 204 or a `Content-Length: 0`
+  if (body === undefined) return { kind: "invalid", why: "an empty body" };
   let value = body;
   if (typeof body === "string") {
-    if (HTML.test(body) || contentType?.includes("text/html")) {
+    if (HTML.test(body) || contentType?.toLowerCase().includes("text/html")) {
       return { kind: "invalid", why: "an HTML page" };
     }
     try {

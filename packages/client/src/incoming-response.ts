@@ -1,5 +1,20 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 import type { Dispatcher } from "undici";
+
+type Decoder = (data: Buffer) => Promise<Buffer>;
+const gunzip: Decoder = promisify(zlib.gunzip);
+const inflate: Decoder = promisify(zlib.inflate);
+const inflateRaw: Decoder = promisify(zlib.inflateRaw);
+/** The content codings the transport asks for, as `fetch` decodes them. */
+const DECODERS: Readonly<Record<string, Decoder>> = {
+  gzip: gunzip,
+  "x-gzip": gunzip,
+  // note: "deflate" should be zlib-wrapped, but some servers send it raw; the first byte tells
+  deflate: (data) => (((data[0] ?? 0) & 0x0f) === 0x08 ? inflate(data) : inflateRaw(data)),
+  br: promisify(zlib.brotliDecompress),
+};
 
 /** The part of a response's headers the client reads. */
 export interface HeaderReader {
@@ -55,11 +70,27 @@ export class IncomingResponse implements ResponseLike {
     return this.#url;
   }
 
-  text(): Promise<string> {
-    return this.#body.text();
+  /** The body as text, decoded from the `Content-Encoding` (gzip, deflate, br) it came in. */
+  async text(): Promise<string> {
+    const codings = this.headers.get("content-encoding");
+    if (codings === null) return this.#body.text();
+    let data: Buffer = Buffer.from(await this.#body.arrayBuffer());
+    // codings apply in the order listed, so they come off in reverse
+    const applied = codings
+      .toLowerCase()
+      .split(",")
+      .map((c) => c.trim());
+    for (const coding of applied.reverse()) {
+      if (coding === "" || coding === "identity") continue;
+      const decode = DECODERS[coding];
+      // an unknown coding is left on: the body then reads as not JSON, with a snippet to see
+      if (decode === undefined) break;
+      data = await decode(data);
+    }
+    return data.toString("utf8");
   }
 
-  json(): Promise<unknown> {
-    return this.#body.json();
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
   }
 }

@@ -1,4 +1,6 @@
+import type { Dispatcher } from "undici";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./backoff.js";
+import type { Operation } from "./errors.js";
 import type { Hooks, Logger } from "./hooks.js";
 
 /** Options of {@link createClient}. Only `apiKey` and `baseUrl` are required. */
@@ -12,6 +14,11 @@ export interface ClientOptions {
    * `request` (faster than fetch on Node 20), and `client.raw` uses `globalThis.fetch`.
    */
   fetch?: typeof fetch;
+  /**
+   * The undici dispatcher (an `Agent`, `ProxyAgent`, …) for the client's own calls. Default:
+   * undici's global one, so what an app set with `setGlobalDispatcher` applies. Not with `fetch`.
+   */
+  dispatcher?: Dispatcher;
   /** Attempts per call, the first included. Default 3. */
   maxAttempts?: number;
   /** Time limit of one attempt, in ms. Default 10_000. */
@@ -66,6 +73,7 @@ export interface ResolvedOptions {
   baseUrl: string;
   /** The caller's fetch, if one was given. */
   fetch: typeof fetch | undefined;
+  dispatcher: Dispatcher | undefined;
   maxAttempts: number;
   timeoutMs: number;
   deadlineMs: number;
@@ -115,6 +123,39 @@ export function checkCallOptions(options: CallOptions & Partial<PageOptions>): v
   checkInteger("maxPages", options.maxPages, 0);
 }
 
+// note: String.prototype.isWellFormed is in Node 20 but not in the ES2023 lib
+const isWellFormed = (text: string) =>
+  (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * Checks that a call's input can be sent, so that a request that cannot even be built fails at
+ * once with a `TypeError`, is not retried, and is never taken for one that may have been applied:
+ * a body must serialize to JSON, and query values must be well-formed text (a lone surrogate
+ * cannot be URL-encoded).
+ */
+export function checkInput(operation: Operation, input: unknown): void {
+  if (operation === "list") {
+    const query = input as Record<string, unknown>;
+    for (const name in query) {
+      const value = query[name];
+      if (typeof value === "string" && !isWellFormed(value)) {
+        throw new TypeError(
+          `list query field ${name} holds a lone surrogate, which cannot be URL-encoded: fix the text; nothing was sent`,
+        );
+      }
+    }
+    return;
+  }
+  try {
+    JSON.stringify(input);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new TypeError(
+      `the ${operation} body cannot be written as JSON (${why}): fix the body; nothing was sent`,
+    );
+  }
+}
+
 /** Validates client options and fills in defaults; messages never include the key. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (typeof options?.apiKey !== "string" || options.apiKey.trim() === "") {
@@ -132,10 +173,18 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new TypeError("fetch must be a function");
   }
+  const dispatcher = options.dispatcher as { dispatch?: unknown } | undefined;
+  if (dispatcher !== undefined && typeof dispatcher?.dispatch !== "function") {
+    throw new TypeError("dispatcher must be an undici Dispatcher, e.g. new Agent() from undici");
+  }
+  if (dispatcher !== undefined && options.fetch !== undefined) {
+    throw new TypeError("give fetch or dispatcher, not both: a given fetch sends every request");
+  }
   return {
     apiKey: options.apiKey,
     baseUrl,
     fetch: options.fetch,
+    dispatcher: options.dispatcher,
     maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     deadlineMs: options.deadlineMs ?? DEFAULTS.deadlineMs,

@@ -1,5 +1,5 @@
-import { setMaxListeners } from "node:events";
 import type { Config, ListConfigsQuery } from "@nineproxy/api-types";
+import { onAbort } from "./abort.js";
 import type { PageOptions } from "./options.js";
 
 /** One page of the list, with the page number that was requested (the API does not echo it). */
@@ -43,11 +43,9 @@ export async function* paginate(
 
   // one controller for the whole iteration: the caller's signal, or leaving the loop, stops it all
   const stop = new AbortController();
-  // note: each page in flight listens on it; more than 10 is expected at high concurrency
-  setMaxListeners(concurrency + 10, stop.signal);
-  const onAbort = () => stop.abort(options.signal?.reason);
-  if (options.signal?.aborted) onAbort();
-  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const stopOnAbort = () => stop.abort(options.signal?.reason);
+  if (options.signal?.aborted) stopOnAbort();
+  const unfollow = options.signal ? onAbort(options.signal, stopOnAbort) : undefined;
   const call = { ...options, signal: stop.signal };
   const fetchOne = (page: number) => {
     const pending = fetchPage({ ...query, limit, page }, call);
@@ -83,7 +81,7 @@ export async function* paginate(
       current = { page: head.page, ...(await head.pending) };
     }
   } finally {
-    options.signal?.removeEventListener("abort", onAbort);
+    unfollow?.();
     stop.abort();
   }
 }

@@ -7,7 +7,7 @@ import type { Operation } from "./errors.js";
  * - `timeout`: the attempt's `timeoutMs` ran out while the request was in flight;
  * - `status`: the vendor answered this HTTP status (4xx, 5xx);
  * - `invalid`: a 2xx whose body is not the documented envelope;
- * - `final`: an answer no retry can change (`success:false`, a redirect).
+ * - `final`: what no retry can change (`success:false`, a redirect, a failed TLS check).
  */
 export type Failure =
   | { kind: "not-sent" | "network" | "timeout" | "invalid" | "final" }

@@ -42,6 +42,12 @@ describe("client options", () => {
     ["pageConcurrency 0", { pageConcurrency: 0 }, /pageConcurrency/],
     ["a negative backoff", { backoff: { baseMs: -1 } }, /backoff.baseMs/],
     ["a fetch that is not a function", { fetch: "no" }, /fetch must be a function/],
+    ["a dispatcher that is not one", { dispatcher: {} }, /dispatcher must be an undici Dispatcher/],
+    [
+      "both a fetch and a dispatcher",
+      { fetch: globalThis.fetch, dispatcher: { dispatch() {} } },
+      /give fetch or dispatcher, not both/,
+    ],
   ])("rejects %s with a TypeError that never shows the key", (_, patch, message) => {
     const build = () => createClient({ ...ok, ...patch } as Parameters<typeof createClient>[0]);
     expect(build).toThrow(TypeError);

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
+import { Agent, type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { describe, expect, it } from "vitest";
 import { fastClient, ownServer } from "./helpers.js";
 
@@ -64,44 +66,150 @@ describe("what the transport sends", () => {
   );
 });
 
+/** A server keeping idle connections for a minute, answering every request with an empty page. */
+function emptyPageServer() {
+  return ownServer((_req, res) => {
+    res.writeHead(200).end(JSON.stringify({ success: true, result: EMPTY }));
+  }, 60_000);
+}
+const EMPTY = { items: [], total_items: 0, total_pages: 0 };
+
+/** Runs an ES module script in a fresh Node process (the client importable); its exit and output. */
+async function runScript(lines: string[]): Promise<{ code: number | null; out: string }> {
+  let child: ChildProcess | undefined;
+  try {
+    const proc = spawn(
+      process.execPath,
+      [
+        "--conditions=@nineproxy/source",
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        lines.join("\n"),
+      ],
+      { cwd: fileURLToPath(new URL("..", import.meta.url)), stdio: ["ignore", "pipe", "inherit"] },
+    );
+    child = proc;
+    let out = "";
+    proc.stdout.on("data", (chunk) => {
+      out += chunk;
+    });
+    const [code] = (await once(proc, "exit")) as [number | null];
+    return { code, out };
+  } finally {
+    child?.kill();
+  }
+}
+
+/** An Agent that counts the requests it dispatches. */
+class CountingAgent extends Agent {
+  count = 0;
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) {
+    this.count++;
+    return super.dispatch(options, handler);
+  }
+}
+
 describe("the client's own transport", () => {
+  // a pool that held the process open would keep the child alive as long as the server keeps the
+  // idle connection: a minute, past the test's 20 s limit
   it("lets the process exit while its idle connections are still open", async () => {
-    // a server that keeps idle connections for a minute: a pool that held the process open
-    // would keep the child alive that long
-    const server = await ownServer((_req, res) => {
-      res
-        .writeHead(200)
-        .end(
-          JSON.stringify({ success: true, result: { items: [], total_items: 0, total_pages: 0 } }),
-        );
-    }, 60_000);
-    let child: ChildProcess | undefined;
+    const server = await emptyPageServer();
     try {
-      const script = [
+      const { code, out } = await runScript([
         `import { createClient } from "@nineproxy/client";`,
         `const client = createClient({ apiKey: "k", baseUrl: ${JSON.stringify(server.url)} });`,
-        `const page = await client.configs.list();`,
-        `console.log(JSON.stringify(page));`,
-      ].join("\n");
-      const proc = spawn(
-        process.execPath,
-        ["--conditions=@nineproxy/source", "--import", "tsx", "--input-type=module", "-e", script],
-        {
-          cwd: fileURLToPath(new URL("..", import.meta.url)),
-          stdio: ["ignore", "pipe", "inherit"],
-        },
-      );
-      let out = "";
-      child = proc;
-      proc.stdout.on("data", (chunk) => {
-        out += chunk;
-      });
-      const [code] = await once(proc, "exit");
+        `console.log(JSON.stringify(await client.configs.list()));`,
+      ]);
       expect(code).toBe(0);
-      expect(JSON.parse(out)).toEqual({ items: [], total_items: 0, total_pages: 0 });
+      expect(JSON.parse(out)).toEqual(EMPTY);
     } finally {
-      child?.kill();
       await server.close();
     }
   }, 20_000);
+
+  it("works on the dispatcher Node's fetch set up when fetch ran first, and keeps it", async () => {
+    const server = await emptyPageServer();
+    try {
+      const { code, out } = await runScript([
+        `import { createClient } from "@nineproxy/client";`,
+        `const url = ${JSON.stringify(server.url)};`,
+        `const slot = Symbol.for("undici.globalDispatcher.1");`,
+        `await (await fetch(url)).text();`,
+        `const before = globalThis[slot];`,
+        `const client = createClient({ apiKey: "k", baseUrl: url });`,
+        `const page = await client.configs.list();`,
+        `console.log(JSON.stringify({ page, set: before !== undefined, kept: globalThis[slot] === before }));`,
+      ]);
+      expect(code).toBe(0);
+      expect(JSON.parse(out)).toEqual({ page: EMPTY, set: true, kept: true });
+    } finally {
+      await server.close();
+    }
+  }, 20_000);
+
+  it("sends through the dispatcher an app set with setGlobalDispatcher", async () => {
+    const server = await emptyPageServer();
+    const previous = getGlobalDispatcher();
+    const counting = new CountingAgent();
+    setGlobalDispatcher(counting);
+    try {
+      const client = fastClient(server.url);
+      await client.configs.list();
+      await client.configs.list();
+      expect(counting.count).toBe(2);
+    } finally {
+      setGlobalDispatcher(previous);
+      await counting.close();
+      await server.close();
+    }
+  });
+
+  it("sends through the dispatcher option instead of the global one", async () => {
+    const server = await emptyPageServer();
+    const own = new CountingAgent();
+    const global = getGlobalDispatcher();
+    const globalCount = new CountingAgent();
+    setGlobalDispatcher(globalCount);
+    try {
+      const client = fastClient(server.url, { dispatcher: own });
+      expect(await client.configs.list()).toEqual(EMPTY);
+      expect([own.count, globalCount.count]).toEqual([1, 0]);
+    } finally {
+      setGlobalDispatcher(global);
+      await Promise.all([own.close(), globalCount.close(), server.close()]);
+    }
+  });
+
+  describe("a compressed answer", () => {
+    const body = JSON.stringify({ success: true, result: EMPTY });
+    const ENCODERS: Record<string, (b: string) => Buffer> = {
+      gzip: (b) => gzipSync(b),
+      deflate: (b) => deflateSync(b),
+      "raw deflate": (b) => deflateRawSync(b),
+      br: (b) => brotliCompressSync(b),
+      "deflate, gzip": (b) => gzipSync(deflateSync(b)),
+    };
+    const cases = Object.keys(ENCODERS).flatMap((coding) =>
+      [false, true].map((viaFetch) => ({ coding, viaFetch })),
+    );
+
+    it.each(cases)("$coding (fetch: $viaFetch) is decoded", async ({ coding, viaFetch }) => {
+      let asked: string | undefined;
+      // note: compresses whatever was asked for, as some servers do
+      const server = await ownServer((req, res) => {
+        asked = req.headers["accept-encoding"];
+        const header = coding === "raw deflate" ? "deflate" : coding;
+        res.writeHead(200, { "content-encoding": header }).end(ENCODERS[coding]?.(body));
+      });
+      try {
+        const client = fastClient(server.url, viaFetch ? { fetch: globalThis.fetch } : {});
+        expect(await client.configs.list()).toEqual(EMPTY);
+        expect(asked).toMatch(/gzip/);
+      } finally {
+        await server.close();
+      }
+    });
+  });
 });
