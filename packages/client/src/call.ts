@@ -62,7 +62,7 @@ export async function runCall(
   limits: CallOptions = NO_LIMITS,
 ): Promise<unknown> {
   checkCallOptions(limits);
-  checkInput(operation, input);
+  checkInput(operation, input, (text) => env.redactor.scrub(text));
   const { options, events } = env;
   const maxAttempts = limits.maxAttempts ?? options.maxAttempts;
   const deadlineMs = limits.deadlineMs ?? options.deadlineMs;

@@ -38,8 +38,14 @@ export interface AttemptContext {
   deadlineMs: number;
 }
 
-/** The codes of a failed TLS handshake: a certificate not trusted or not matching, a TLS error. */
-const TLS_FAILURE = /CERT|^ERR_TLS_|^ERR_SSL_|^HOSTNAME_MISMATCH$|^INVALID_CA$/;
+/**
+ * The codes of a TLS handshake the client itself refused: the server's certificate is not trusted
+ * or does not match, or the server does not speak TLS. Nothing was sent, and trying again would
+ * fail the same way. Alerts the server sends (`ERR_SSL_…_ALERT_…`) are not among them: those can
+ * be one node's passing fault, so they are treated like any broken connection.
+ */
+const TLS_REFUSED =
+  /^(?!.*ALERT).*CERT|^UNABLE_TO_|^(INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED|HOSTNAME_MISMATCH|ERR_SSL_WRONG_VERSION_NUMBER)$/;
 
 /** Turns what fetch threw into an error: aborted, timed out, or a connection failure. */
 export function classifyThrown(
@@ -68,10 +74,10 @@ export function classifyThrown(
   const code = errorCode(thrown);
   const safe = ctx.redactor.sanitize(thrown);
   const reason = code ?? (safe.cause instanceof Error ? safe.cause.message : safe.message);
-  if (code !== undefined && TLS_FAILURE.test(code)) {
+  if (code !== undefined && TLS_REFUSED.test(code)) {
     // the handshake failed, so no request was sent; trying again would fail the same way
     const error = new ConnectionError(
-      `${label} was not sent: the TLS check of the server failed (${code}): check baseUrl, or trust the server's CA (NODE_EXTRA_CA_CERTS)`,
+      `${label} was not sent: the TLS check of the server failed (${code}): check baseUrl, or trust the server's CA (NODE_EXTRA_CA_CERTS, or a dispatcher that trusts it)`,
       { ...details, code, cause: safe },
     );
     return { error, failure: { kind: "final" } };

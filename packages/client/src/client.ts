@@ -71,8 +71,8 @@ export function createClient(clientOptions: ClientOptions): NineProxyClient {
     send: createSend(raw, hasMiddleware),
   };
 
-  const list = (query: ListConfigsQuery = {}, callOptions?: CallOptions) => {
-    const withLimit = { ...query, limit: query.limit ?? options.pageSize };
+  const list = (query: ListConfigsQuery | null = {}, callOptions?: CallOptions) => {
+    const withLimit = { ...query, limit: query?.limit ?? options.pageSize };
     return runCall(env, "list", withLimit, callOptions) as Promise<ListResult>;
   };
   const pages = (query: ListConfigsQuery = {}, pageOptions: PageOptions = {}) => {

@@ -1,20 +1,51 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { promisify } from "node:util";
+import { Transform, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import type { Dispatcher } from "undici";
 
-type Decoder = (data: Buffer) => Promise<Buffer>;
-const gunzip: Decoder = promisify(zlib.gunzip);
-const inflate: Decoder = promisify(zlib.inflate);
-const inflateRaw: Decoder = promisify(zlib.inflateRaw);
-/** The content codings the transport asks for, as `fetch` decodes them. */
-const DECODERS: Readonly<Record<string, Decoder>> = {
-  gzip: gunzip,
-  "x-gzip": gunzip,
-  // note: "deflate" should be zlib-wrapped, but some servers send it raw; the first byte tells
-  deflate: (data) => (((data[0] ?? 0) & 0x0f) === 0x08 ? inflate(data) : inflateRaw(data)),
-  br: promisify(zlib.brotliDecompress),
+/** The content codings the transport asks for, each a streaming decoder made as fetch makes it. */
+const DECODERS: Readonly<Record<string, () => Transform>> = {
+  // note: a sync flush at the end, as in fetch, so a body cut short decodes as far as it goes
+  gzip: () => zlib.createGunzip(LENIENT),
+  "x-gzip": () => zlib.createGunzip(LENIENT),
+  // "deflate" should be zlib-wrapped, but some servers send it raw: createInflate would fail
+  deflate: () => new DeflateEither(),
+  br: () =>
+    zlib.createBrotliDecompress({
+      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+    }),
 };
+const LENIENT = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+
+/** Inflates zlib-wrapped or raw deflate, told apart by the first byte as fetch does. */
+class DeflateEither extends Transform {
+  #inner: Transform | undefined;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (this.#inner === undefined) {
+      const wrapped = ((chunk[0] ?? 0) & 0x0f) === 0x08;
+      const inner = wrapped ? zlib.createInflate(LENIENT) : zlib.createInflateRaw(LENIENT);
+      inner.on("data", (data: Buffer) => this.push(data));
+      inner.on("error", (error) => this.destroy(error));
+      this.#inner = inner;
+    }
+    this.#inner.write(chunk, done);
+  }
+
+  override _flush(done: TransformCallback): void {
+    const inner = this.#inner;
+    if (inner === undefined) {
+      done();
+      return;
+    }
+    inner.once("end", () => done());
+    inner.end();
+  }
+}
+
+const utf8 = new TextDecoder();
 
 /** The part of a response's headers the client reads. */
 export interface HeaderReader {
@@ -70,24 +101,37 @@ export class IncomingResponse implements ResponseLike {
     return this.#url;
   }
 
-  /** The body as text, decoded from the `Content-Encoding` (gzip, deflate, br) it came in. */
+  /**
+   * The body as text, decoded from the `Content-Encoding` it came in (gzip, deflate, br) as it
+   * streams in, so the attempt's signal stops it at once. A body whose coding is broken comes
+   * back as a note saying so: the answer keeps its status (a 503 stays a 503) and a 2xx reads as
+   * not JSON.
+   */
   async text(): Promise<string> {
     const codings = this.headers.get("content-encoding");
     if (codings === null) return this.#body.text();
-    let data: Buffer = Buffer.from(await this.#body.arrayBuffer());
     // codings apply in the order listed, so they come off in reverse
-    const applied = codings
-      .toLowerCase()
-      .split(",")
-      .map((c) => c.trim());
-    for (const coding of applied.reverse()) {
-      if (coding === "" || coding === "identity") continue;
-      const decode = DECODERS[coding];
+    const decoders: Transform[] = [];
+    for (const coding of codings.toLowerCase().split(",").reverse()) {
+      const name = coding.trim();
+      if (name === "" || name === "identity") continue;
+      const make = DECODERS[name];
       // an unknown coding is left on: the body then reads as not JSON, with a snippet to see
-      if (decode === undefined) break;
-      data = await decode(data);
+      if (make === undefined) break;
+      decoders.push(make());
     }
-    return data.toString("utf8");
+    if (decoders.length === 0) return this.#body.text();
+    const chunks: Buffer[] = [];
+    try {
+      await pipeline(this.#body, ...(decoders as [Transform]), async (decoded) => {
+        for await (const chunk of decoded) chunks.push(chunk as Buffer);
+      });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== "string" || !code.startsWith("Z_")) throw error;
+      return `[the ${codings} body could not be decoded: ${(error as Error).message}]`;
+    }
+    return utf8.decode(Buffer.concat(chunks));
   }
 
   async json(): Promise<unknown> {

@@ -131,14 +131,13 @@ const isWellFormed = (text: string) =>
  * Checks that a call's input can be sent, so that a request that cannot even be built fails at
  * once with a `TypeError`, is not retried, and is never taken for one that may have been applied:
  * a body must serialize to JSON, and query values must be well-formed text (a lone surrogate
- * cannot be URL-encoded).
+ * cannot be URL-encoded). `scrub` takes the key out of what the message quotes.
  */
-export function checkInput(operation: Operation, input: unknown): void {
+export function checkInput(operation: Operation, input: unknown, scrub: (text: string) => string) {
   if (operation === "list") {
     const query = input as Record<string, unknown>;
     for (const name in query) {
-      const value = query[name];
-      if (typeof value === "string" && !isWellFormed(value)) {
+      if (hasLoneSurrogate(query[name], 0)) {
         throw new TypeError(
           `list query field ${name} holds a lone surrogate, which cannot be URL-encoded: fix the text; nothing was sent`,
         );
@@ -149,11 +148,21 @@ export function checkInput(operation: Operation, input: unknown): void {
   try {
     JSON.stringify(input);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = scrub(error instanceof Error ? error.message : String(error));
     throw new TypeError(
       `the ${operation} body cannot be written as JSON (${why}): fix the body; nothing was sent`,
     );
   }
+}
+
+/** Whether a query value (a string, or arrays and objects of them) holds a lone surrogate. */
+function hasLoneSurrogate(value: unknown, depth: number): boolean {
+  if (typeof value === "string") return !isWellFormed(value);
+  if (typeof value !== "object" || value === null || depth > 4) return false;
+  for (const inner of Object.values(value)) {
+    if (hasLoneSurrogate(inner, depth + 1)) return true;
+  }
+  return false;
 }
 
 /** Validates client options and fills in defaults; messages never include the key. */

@@ -65,6 +65,10 @@ export function keyedFetch(
   const keyed = (url: string) =>
     HAS_KEY.test(url) ? withKey(url, apiKey) : `${url}${url.includes("?") ? "&" : "?"}${param}`;
 
+  // note: Node's fetch takes undici's non-standard `dispatcher`, so a given one applies to
+  // client.raw and to calls seen by middleware too
+  // (undici 7's Dispatcher type differs from the one of Node's bundled undici, hence the cast)
+  const extra = (dispatcher === undefined ? {} : { dispatcher }) as RequestInit;
   const viaFetch = (request: Request | OutgoingRequest, body: RequestInit["body"]) =>
     fetchFn(keyed(request.url), {
       method: request.method,
@@ -72,6 +76,7 @@ export function keyedFetch(
       body,
       redirect: "manual",
       signal: request.signal,
+      ...extra,
     });
   const viaUndici = async (request: OutgoingRequest) => {
     const url = keyed(request.url);

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { Agent, type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { describe, expect, it } from "vitest";
-import { fastClient, ownServer } from "./helpers.js";
+import { InvalidResponseError, TimeoutError } from "../src/index.js";
+import { fastClient, ownServer, thrown } from "./helpers.js";
 
 describe("what the transport sends", () => {
   /** A server that records each request's method, content type and body, and answers a Config. */
@@ -176,6 +177,11 @@ describe("the client's own transport", () => {
       const client = fastClient(server.url, { dispatcher: own });
       expect(await client.configs.list()).toEqual(EMPTY);
       expect([own.count, globalCount.count]).toEqual([1, 0]);
+      // fetch is given it too: on client.raw, and for calls that middleware sees
+      await client.raw.GET("/client/v1/proxy-connection/get-list");
+      client.raw.use({ onRequest: () => undefined });
+      expect(await client.configs.list()).toEqual(EMPTY);
+      expect([own.count, globalCount.count]).toEqual([3, 0]);
     } finally {
       setGlobalDispatcher(global);
       await Promise.all([own.close(), globalCount.close(), server.close()]);
@@ -211,5 +217,92 @@ describe("the client's own transport", () => {
         await server.close();
       }
     });
+  });
+});
+
+describe("a compressed answer that is broken", () => {
+  const ok = JSON.stringify({ success: true, result: EMPTY });
+  const gzipped = gzipSync(ok);
+  const cases = [
+    ["cut short", gzipped.subarray(0, gzipped.length - 12), /got a body that is not JSON/],
+    ["empty", Buffer.alloc(0), /got an empty body/],
+  ] as const;
+
+  it.each(cases)("%s reads as an InvalidResponseError on both transports", async (_, body, why) => {
+    let hits = 0;
+    const server = await ownServer((_req, res) => {
+      hits++;
+      res.writeHead(200, { "content-encoding": "gzip" }).end(body);
+    });
+    try {
+      for (const via of [{}, { fetch: globalThis.fetch }]) {
+        hits = 0;
+        const error = await thrown(() => fastClient(server.url, via).configs.list());
+        expect(error).toBeInstanceOf(InvalidResponseError);
+        expect(error.message).toMatch(why);
+        expect(hits).toBe(1);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("with a byte-order mark decodes on both transports", async () => {
+    const server = await ownServer((_req, res) => {
+      res.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync(`\ufeff${ok}`));
+    });
+    try {
+      for (const via of [{}, { fetch: globalThis.fetch }]) {
+        expect(await fastClient(server.url, via).configs.list()).toEqual(EMPTY);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("that cannot be decoded keeps its status on the client's own transport", async () => {
+    // a 503 proves a create was not applied, so it is retried, garbled body or not
+    let hits = 0;
+    let garble: number | undefined = 503;
+    const server = await ownServer((_req, res) => {
+      hits++;
+      if (garble !== undefined) {
+        res.writeHead(garble, { "content-encoding": "gzip" }).end("%%");
+        garble = undefined;
+        return;
+      }
+      res.writeHead(200).end(JSON.stringify({ success: true, result: { start_port: 10_000 } }));
+    });
+    try {
+      const client = fastClient(server.url);
+      const created = await client.configs.create({ quantity: 1, session_type: 1 });
+      expect(created).toEqual({ start_port: 10_000 });
+      expect(hits).toBe(2);
+      // a 200 whose body cannot be decoded is not the envelope, and says why
+      hits = 0;
+      garble = 200;
+      const error = await thrown(() => client.configs.list());
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as InvalidResponseError).bodySnippet).toMatch(/gzip body could not be decoded/);
+      expect(hits).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("stops at the attempt's time limit while it streams in", async () => {
+    // the first part of a gzip stream, then nothing more
+    const server = await ownServer((_req, res) => {
+      res.writeHead(200, { "content-encoding": "gzip" });
+      res.write(gzipped.subarray(0, 12));
+    });
+    try {
+      for (const via of [{}, { fetch: globalThis.fetch }]) {
+        const client = fastClient(server.url, { ...via, timeoutMs: 100, maxAttempts: 1 });
+        expect(await thrown(() => client.configs.list())).toBeInstanceOf(TimeoutError);
+      }
+    } finally {
+      await server.close();
+    }
   });
 });
