@@ -11,7 +11,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 const waiting = new WeakMap<AbortSignal, Set<() => void>>();
 
-/** Calls `onAbort` once when `signal` aborts; returns what stops it. */
+/** Calls `callback` once when `signal` aborts; returns what stops it. */
 export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   let callbacks = waiting.get(signal);
   if (callbacks === undefined) {

@@ -17,7 +17,8 @@ import {
   TimeoutError,
 } from "./errors.js";
 import type { Events } from "./hooks.js";
-import { type CallOptions, checkCallOptions, checkInput, type ResolvedOptions } from "./options.js";
+import { checkInput } from "./input.js";
+import { type CallOptions, checkCallOptions, type ResolvedOptions } from "./options.js";
 import type { Redactor } from "./redact.js";
 import { isAllocating, verdict } from "./retry.js";
 import type { Send } from "./send.js";

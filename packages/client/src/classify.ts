@@ -44,10 +44,16 @@ export interface AttemptContext {
  * fail the same way. Alerts the server sends (`ERR_SSL_…_ALERT_…`) are not among them: those can
  * be one node's passing fault, so they are treated like any broken connection.
  */
-const TLS_REFUSED =
-  /^(?!.*ALERT).*CERT|^UNABLE_TO_|^(INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED|HOSTNAME_MISMATCH|ERR_SSL_WRONG_VERSION_NUMBER)$/;
+const TLS_REFUSED = new RegExp(
+  [
+    "^(?!.*ALERT).*CERT",
+    "^UNABLE_TO_",
+    "^(INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED|HOSTNAME_MISMATCH)$",
+    "^ERR_SSL_WRONG_VERSION_NUMBER$",
+  ].join("|"),
+);
 
-/** Turns what fetch threw into an error: aborted, timed out, or a connection failure. */
+/** Turns what the transport threw into an error: aborted, timed out, or a connection failure. */
 export function classifyThrown(
   thrown: unknown,
   cause: AbortCause | undefined,
@@ -77,7 +83,8 @@ export function classifyThrown(
   if (code !== undefined && TLS_REFUSED.test(code)) {
     // the handshake failed, so no request was sent; trying again would fail the same way
     const error = new ConnectionError(
-      `${label} was not sent: the TLS check of the server failed (${code}): check baseUrl, or trust the server's CA (NODE_EXTRA_CA_CERTS, or a dispatcher that trusts it)`,
+      `${label} was not sent: the TLS check of the server failed (${code}): check baseUrl, ` +
+        "or trust the server's CA (NODE_EXTRA_CA_CERTS, or a dispatcher that trusts it)",
       { ...details, code, cause: safe },
     );
     return { error, failure: { kind: "final" } };

@@ -1,51 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { Transform, type TransformCallback } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import zlib from "node:zlib";
 import type { Dispatcher } from "undici";
-
-/** The content codings the transport asks for, each a streaming decoder made as fetch makes it. */
-const DECODERS: Readonly<Record<string, () => Transform>> = {
-  // note: a sync flush at the end, as in fetch, so a body cut short decodes as far as it goes
-  gzip: () => zlib.createGunzip(LENIENT),
-  "x-gzip": () => zlib.createGunzip(LENIENT),
-  // "deflate" should be zlib-wrapped, but some servers send it raw: createInflate would fail
-  deflate: () => new DeflateEither(),
-  br: () =>
-    zlib.createBrotliDecompress({
-      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
-    }),
-};
-const LENIENT = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-
-/** Inflates zlib-wrapped or raw deflate, told apart by the first byte as fetch does. */
-class DeflateEither extends Transform {
-  #inner: Transform | undefined;
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    if (this.#inner === undefined) {
-      const wrapped = ((chunk[0] ?? 0) & 0x0f) === 0x08;
-      const inner = wrapped ? zlib.createInflate(LENIENT) : zlib.createInflateRaw(LENIENT);
-      inner.on("data", (data: Buffer) => this.push(data));
-      inner.on("error", (error) => this.destroy(error));
-      this.#inner = inner;
-    }
-    this.#inner.write(chunk, done);
-  }
-
-  override _flush(done: TransformCallback): void {
-    const inner = this.#inner;
-    if (inner === undefined) {
-      done();
-      return;
-    }
-    inner.once("end", () => done());
-    inner.end();
-  }
-}
-
-const utf8 = new TextDecoder();
+import { decodeBody } from "./decode.js";
 
 /** The part of a response's headers the client reads. */
 export interface HeaderReader {
@@ -110,28 +65,7 @@ export class IncomingResponse implements ResponseLike {
   async text(): Promise<string> {
     const codings = this.headers.get("content-encoding");
     if (codings === null) return this.#body.text();
-    // codings apply in the order listed, so they come off in reverse
-    const decoders: Transform[] = [];
-    for (const coding of codings.toLowerCase().split(",").reverse()) {
-      const name = coding.trim();
-      if (name === "" || name === "identity") continue;
-      const make = DECODERS[name];
-      // an unknown coding is left on: the body then reads as not JSON, with a snippet to see
-      if (make === undefined) break;
-      decoders.push(make());
-    }
-    if (decoders.length === 0) return this.#body.text();
-    const chunks: Buffer[] = [];
-    try {
-      await pipeline(this.#body, ...(decoders as [Transform]), async (decoded) => {
-        for await (const chunk of decoded) chunks.push(chunk as Buffer);
-      });
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (typeof code !== "string" || !code.startsWith("Z_")) throw error;
-      return `[the ${codings} body could not be decoded: ${(error as Error).message}]`;
-    }
-    return utf8.decode(Buffer.concat(chunks));
+    return decodeBody(this.#body, codings);
   }
 
   async json(): Promise<unknown> {

@@ -1,6 +1,5 @@
 import type { Dispatcher } from "undici";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./backoff.js";
-import type { Operation } from "./errors.js";
 import type { Hooks, Logger } from "./hooks.js";
 
 /** Options of {@link createClient}. Only `apiKey` and `baseUrl` are required. */
@@ -15,8 +14,9 @@ export interface ClientOptions {
    */
   fetch?: typeof fetch;
   /**
-   * The undici dispatcher (an `Agent`, `ProxyAgent`, …) for the client's own calls. Default:
-   * undici's global one, so what an app set with `setGlobalDispatcher` applies. Not with `fetch`.
+   * The undici dispatcher (an `Agent`, `ProxyAgent`, …) to send with: the client's own calls use
+   * it, and `fetch` is given it for `client.raw` and calls middleware sees. Default: undici's
+   * global one, so what an app set with `setGlobalDispatcher` applies. Not with `fetch`.
    */
   dispatcher?: Dispatcher;
   /** Attempts per call, the first included. Default 3. */
@@ -73,6 +73,7 @@ export interface ResolvedOptions {
   baseUrl: string;
   /** The caller's fetch, if one was given. */
   fetch: typeof fetch | undefined;
+  /** The caller's dispatcher, if one was given. */
   dispatcher: Dispatcher | undefined;
   maxAttempts: number;
   timeoutMs: number;
@@ -121,48 +122,6 @@ export function checkCallOptions(options: CallOptions & Partial<PageOptions>): v
   checkInteger("concurrency", options.concurrency, 1);
   checkInteger("maxItems", options.maxItems, 0);
   checkInteger("maxPages", options.maxPages, 0);
-}
-
-// note: String.prototype.isWellFormed is in Node 20 but not in the ES2023 lib
-const isWellFormed = (text: string) =>
-  (text as unknown as { isWellFormed(): boolean }).isWellFormed();
-
-/**
- * Checks that a call's input can be sent, so that a request that cannot even be built fails at
- * once with a `TypeError`, is not retried, and is never taken for one that may have been applied:
- * a body must serialize to JSON, and query values must be well-formed text (a lone surrogate
- * cannot be URL-encoded). `scrub` takes the key out of what the message quotes.
- */
-export function checkInput(operation: Operation, input: unknown, scrub: (text: string) => string) {
-  if (operation === "list") {
-    const query = input as Record<string, unknown>;
-    for (const name in query) {
-      if (hasLoneSurrogate(query[name], 0)) {
-        throw new TypeError(
-          `list query field ${name} holds a lone surrogate, which cannot be URL-encoded: fix the text; nothing was sent`,
-        );
-      }
-    }
-    return;
-  }
-  try {
-    JSON.stringify(input);
-  } catch (error) {
-    const why = scrub(error instanceof Error ? error.message : String(error));
-    throw new TypeError(
-      `the ${operation} body cannot be written as JSON (${why}): fix the body; nothing was sent`,
-    );
-  }
-}
-
-/** Whether a query value (a string, or arrays and objects of them) holds a lone surrogate. */
-function hasLoneSurrogate(value: unknown, depth: number): boolean {
-  if (typeof value === "string") return !isWellFormed(value);
-  if (typeof value !== "object" || value === null || depth > 4) return false;
-  for (const inner of Object.values(value)) {
-    if (hasLoneSurrogate(inner, depth + 1)) return true;
-  }
-  return false;
 }
 
 /** Validates client options and fills in defaults; messages never include the key. */

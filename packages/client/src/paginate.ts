@@ -45,6 +45,8 @@ export async function* paginate(
   const stop = new AbortController();
   const stopOnAbort = () => stop.abort(options.signal?.reason);
   if (options.signal?.aborted) stopOnAbort();
+  // TODO: an iterator dropped without return() (no for-await, no break) keeps this callback, and
+  // the iteration's state with it, until the caller's signal aborts or is collected
   const unfollow = options.signal ? onAbort(options.signal, stopOnAbort) : undefined;
   const call = { ...options, signal: stop.signal };
   const fetchOne = (page: number) => {

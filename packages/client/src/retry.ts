@@ -47,6 +47,8 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
+// TODO: a dispatcher that is closed, or a proxy refusing the tunnel (407), fails before sending
+// with codes also seen after it (UND_ERR_DESTROYED, UND_ERR_ABORTED), so writes read as unknown
 /** System error codes that prove the request never left: nothing was connected or resolved. */
 export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
   "ECONNREFUSED",

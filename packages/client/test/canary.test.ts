@@ -3,18 +3,13 @@ import { FAULT_KINDS, type Fault } from "@nineproxy/sandbox";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ClientOptions, createClient, NineProxyError, type Operation } from "../src/index.js";
-import { closedPort, ownServer, thrown, useSandbox } from "./helpers.js";
+import { closedPort, ownServer, TRANSPORTS, thrown, useSandbox } from "./helpers.js";
 
 // note: `+`, `/` and `=` make the URL-encoded form differ from the raw one; the second key adds
 // what ends a URL pattern early (space, `&`, `#`), a `%` and characters outside ASCII.
 const KEYS = ["CANARY+k3y/7f3a9c1e5d==", "CANARY k3y&page=2#x%25/+= ünï€ode"];
 /** The key of the suite being run. */
 let KEY = KEYS[0] as string;
-/** Each suite runs on the client's own transport and again on a `fetch` given to it. */
-const TRANSPORTS = [
-  ["the client's own transport", undefined],
-  ["fetch", globalThis.fetch],
-] as const;
 /** The `fetch` option of the suite being run. */
 let FETCH: typeof fetch | undefined;
 // any 10 characters of the key in a row, raw or encoded, count as a leak: a cut key leaks too
@@ -116,7 +111,14 @@ beforeEach(() => {
   logLines.length = 0;
 });
 
-const SUITES = KEYS.flatMap((key) => TRANSPORTS.map(([via, fetchFn]) => ({ key, via, fetchFn })));
+// each suite runs on the client's own transport and again on a `fetch` given to it
+const SUITES = KEYS.flatMap((key) =>
+  TRANSPORTS.map(([via, options]) => ({
+    key,
+    via,
+    fetchFn: "fetch" in options ? options.fetch : undefined,
+  })),
+);
 
 describe.each(SUITES)("the canary key $key never shows, via $via", ({ key, fetchFn }) => {
   beforeAll(() => {
@@ -211,7 +213,12 @@ describe.each(SUITES)("the canary key $key never shows, via $via", ({ key, fetch
   });
 
   it("an authentication failure for a key the API does not know", async () => {
-    const c = createClient({ apiKey: `${KEY}-unknown`, baseUrl: ctx.sb.url, logger });
+    const c = createClient({
+      apiKey: `${KEY}-unknown`,
+      baseUrl: ctx.sb.url,
+      logger,
+      ...(FETCH === undefined ? {} : { fetch: FETCH }),
+    });
     const error = await thrown(() => c.configs.list());
     expect(error.name).toBe("AuthenticationError");
     expectNoKey(renderings(error));

@@ -13,7 +13,7 @@ import {
   TimeoutError,
   VendorError,
 } from "../src/index.js";
-import { CANARY, fastClient, thrown, useSandbox } from "./helpers.js";
+import { CANARY, fastClient, TRANSPORTS, thrown, useSandbox } from "./helpers.js";
 
 const ctx = useSandbox();
 
@@ -196,12 +196,6 @@ function run(client: NineProxyClient, operation: Operation, startPort: number): 
       return client.configs.delete([startPort]);
   }
 }
-
-/** The client's own transport, and a `fetch` given to it (what `client.raw` and middleware use). */
-const TRANSPORTS = [
-  ["the client's own transport", {}],
-  ["fetch", { fetch: globalThis.fetch }],
-] as const;
 
 describe.each(TRANSPORTS)("the fault matrix via %s: every fault × every operation", (_, via) => {
   beforeEach(() => ctx.sb.reset());

@@ -69,3 +69,12 @@ export async function thrown(fn: () => Promise<unknown>): Promise<Error> {
   }
   throw new Error("expected a rejection");
 }
+
+/**
+ * The client's own transport, and a `fetch` given to it (what `client.raw` and middleware use):
+ * tests that hold for both run once on each.
+ */
+export const TRANSPORTS = [
+  ["the client's own transport", {}],
+  ["fetch", { fetch: globalThis.fetch }],
+] as const satisfies readonly (readonly [string, Partial<ClientOptions>])[];
