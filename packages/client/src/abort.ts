@@ -13,20 +13,21 @@ const waiting = new WeakMap<AbortSignal, Set<() => void>>();
 
 /** Calls `callback` once when `signal` aborts; returns what stops it. */
 export function onAbort(signal: AbortSignal, callback: () => void): () => void {
-  let callbacks = waiting.get(signal);
-  if (callbacks === undefined) {
-    const all = new Set<() => void>();
-    callbacks = all;
-    waiting.set(signal, all);
-    const fire = () => {
-      waiting.delete(signal);
-      for (const cb of all) cb();
-    };
-    signal.addEventListener("abort", fire, { once: true });
-  }
+  const callbacks = waiting.get(signal) ?? follow(signal);
   callbacks.add(callback);
-  const set = callbacks;
-  return () => void set.delete(callback);
+  return () => void callbacks.delete(callback);
+}
+
+/** Puts the one listener on `signal` that calls every callback waiting on it. */
+function follow(signal: AbortSignal): Set<() => void> {
+  const callbacks = new Set<() => void>();
+  waiting.set(signal, callbacks);
+  const fire = () => {
+    waiting.delete(signal);
+    for (const callback of callbacks) callback();
+  };
+  signal.addEventListener("abort", fire, { once: true });
+  return callbacks;
 }
 
 /** One attempt's signal: fires on the caller's abort, the attempt's timeout or the deadline. */

@@ -32,8 +32,8 @@ class IncomingHeaders implements HeaderReader {
 
 /**
  * The answer to one of the client's own calls sent by undici's `request`, read by openapi-fetch
- * in place of a fetch `Response` (it calls `headers.get`, `status`, `ok` and `text()`). Building a
- * `Response` would cost more than the rest of the call's own work.
+ * in place of a fetch `Response`: it calls `headers.get`, `status`, `ok` and `text()` (the client's
+ * calls always read text). Building a `Response` would cost more than the call's own work.
  */
 export class IncomingResponse implements ResponseLike {
   readonly status: number;
@@ -56,19 +56,9 @@ export class IncomingResponse implements ResponseLike {
     return this.#url;
   }
 
-  /**
-   * The body as text, decoded from the `Content-Encoding` it came in (gzip, deflate, br) as it
-   * streams in, so the attempt's signal stops it at once. A body whose coding is broken comes
-   * back as a note saying so: the answer keeps its status (a 503 stays a 503) and a 2xx reads as
-   * not JSON.
-   */
-  async text(): Promise<string> {
+  /** The body as text, its `Content-Encoding` taken off (see {@link decodeBody}). */
+  text(): Promise<string> {
     const codings = this.headers.get("content-encoding");
-    if (codings === null) return this.#body.text();
-    return decodeBody(this.#body, codings);
-  }
-
-  async json(): Promise<unknown> {
-    return JSON.parse(await this.text());
+    return codings === null ? this.#body.text() : decodeBody(this.#body, codings);
   }
 }

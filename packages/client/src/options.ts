@@ -142,7 +142,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     throw new TypeError("fetch must be a function");
   }
   const dispatcher = options.dispatcher as { dispatch?: unknown } | undefined;
-  if (dispatcher !== undefined && typeof dispatcher?.dispatch !== "function") {
+  if (dispatcher !== undefined && typeof dispatcher.dispatch !== "function") {
     throw new TypeError("dispatcher must be an undici Dispatcher, e.g. new Agent() from undici");
   }
   if (dispatcher !== undefined && options.fetch !== undefined) {

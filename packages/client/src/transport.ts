@@ -54,8 +54,9 @@ export function withKey(url: string, apiKey: string): string {
  *
  * The client's own calls ({@link OutgoingRequest}) go out through undici's `request` unless a
  * `fetch` was given: on Node 20 it takes a quarter to a third less time per call than `fetch`
- * (see the README's benchmark). They use `dispatcher` if given, else undici's global dispatcher, so what
- * an app set with `setGlobalDispatcher` (a proxy, a CA, limits) applies to them as to `fetch`.
+ * (see the README's benchmark). They use `dispatcher` if given, else undici's global dispatcher,
+ * so what an app set with `setGlobalDispatcher` (a proxy, a CA, limits) applies to them as to
+ * `fetch`.
  * Calls on `client.raw`, and any call seen by middleware, use `fetch`, since their callers expect
  * a real `Request` and `Response`.
  */
